@@ -1,0 +1,147 @@
+package org.anpr.central;
+
+import io.netty.handler.ssl.SslContext;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+import org.anpr.central.auth.GantryCredentials;
+import org.anpr.central.config.ReceiverConfig;
+import org.anpr.central.fleet.FleetView;
+import org.anpr.central.hotlist.CentralHotlist;
+import org.anpr.central.hotlist.HotlistDistributor;
+import org.anpr.central.ingest.GroupCommitWriter;
+import org.anpr.central.ingest.Ingestor;
+import org.anpr.central.metrics.ReceiverMetrics;
+import org.anpr.central.mqtt.MqttServer;
+import org.anpr.central.mqtt.SessionRegistry;
+import org.anpr.central.mqtt.TlsContexts;
+import org.anpr.central.retention.RetentionJob;
+import org.anpr.central.routing.SectionRouter;
+import org.anpr.central.store.ReadStore;
+import org.anpr.central.store.SqliteHotlistStore;
+import org.anpr.central.store.SqliteReadStore;
+import org.anpr.protocol.CodecLimits;
+import org.anpr.protocol.WireCodec;
+
+/** The central receiver, wired: store, hotlist, ingest, routing, MQTT endpoint, retention. */
+public final class Receiver implements AutoCloseable {
+    private final ReceiverConfig config;
+    private final ReceiverMetrics metrics = new ReceiverMetrics();
+    private final ReadStore store;
+    private final SqliteHotlistStore hotlistStore;
+    private final CentralHotlist hotlist;
+    private final SessionRegistry sessions;
+    private final GroupCommitWriter writer;
+    private final Ingestor ingestor;
+    private final SectionRouter router;
+    private final FleetView fleet;
+    private final MqttServer server;
+    private final RetentionJob retention;
+    private volatile MqttServer lagTarget;
+    private int port = -1;
+    private int tlsPort = -1;
+
+    public Receiver(ReceiverConfig config) throws Exception {
+        this(config, UnaryOperator.identity());
+    }
+
+    /** @param decorateStore wraps the SQLite store (tests hold commits with it) */
+    public Receiver(ReceiverConfig config, UnaryOperator<ReadStore> decorateStore) throws Exception {
+        this.config = config;
+        // What can fail on bad input is read before any file is opened: nothing to clean up then.
+        GantryCredentials credentials = GantryCredentials.load(config.auth().credentialsFile());
+        SslContext sslContext = config.tls().enabled() ? TlsContexts.server(config.tls()) : null;
+        SqliteReadStore sqlite = new SqliteReadStore(config.store().directory());
+        this.store = decorateStore.apply(sqlite);
+        WireCodec codec = new WireCodec(CodecLimits.DEFAULTS);
+        this.hotlistStore = new SqliteHotlistStore(sqlite.centralFile());
+        this.hotlist = new CentralHotlist(hotlistStore, config.hotlist().deltaHistoryVersions(),
+                config.hotlist().maxEntriesPerChunk(), codec);
+        this.sessions = new SessionRegistry(config.mqtt().maxInflightPerClient());
+        // The writer tells the server to pause reads; the server exists only later, hence the indirection.
+        this.writer = new GroupCommitWriter(store, config.store().maxBatch(), config.store().highWaterMark(),
+                config.store().lowWaterMark(), lagging -> {
+                    MqttServer s = lagTarget;
+                    if (s != null) {
+                        s.storeLagging(lagging);
+                    }
+                }, metrics);
+        this.ingestor = new Ingestor(codec, hotlist, writer, metrics);
+        this.router = new SectionRouter(sessions, writer, store.pendingDeliveries());
+        HotlistDistributor distributor = new HotlistDistributor(hotlist, sessions, codec, metrics);
+        ingestor.addCommitListener(router);
+        ingestor.addCommitListener(distributor);
+        sessions.addListener(router);
+        sessions.addListener(distributor);
+        this.fleet = new FleetView(store);
+        fleet.markAllOffline();
+        this.server = new MqttServer(config.mqtt(), sslContext, credentials, sessions, ingestor, metrics);
+        this.lagTarget = server;
+        this.retention = new RetentionJob(store, config.retention(), Clock.systemUTC(), router::dropExpired);
+    }
+
+    /** Starts listening; returns the plain MQTT port (-1 when only TLS is open). */
+    public int start() throws InterruptedException {
+        if (config.tls().plaintext()) {
+            port = server.listen(config.mqtt().port(), false);
+        }
+        if (config.tls().enabled()) {
+            tlsPort = server.listen(config.tls().port(), true);
+        }
+        retention.start();
+        return port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    public ReceiverConfig config() {
+        return config;
+    }
+
+    public ReceiverMetrics metrics() {
+        return metrics;
+    }
+
+    public ReadStore store() {
+        return store;
+    }
+
+    public CentralHotlist hotlist() {
+        return hotlist;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    public SectionRouter router() {
+        return router;
+    }
+
+    public FleetView fleet() {
+        return fleet;
+    }
+
+    public RetentionJob retention() {
+        return retention;
+    }
+
+    public GroupCommitWriter writer() {
+        return writer;
+    }
+
+    /** Connections first (nothing new arrives), then the writer drains, then the files close. */
+    @Override
+    public void close() {
+        server.close();
+        retention.close();
+        writer.close();
+        hotlistStore.close();
+        store.close();
+    }
+}

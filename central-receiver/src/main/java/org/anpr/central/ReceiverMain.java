@@ -1,0 +1,118 @@
+package org.anpr.central;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.anpr.central.auth.PasswordHasher;
+import org.anpr.central.config.ConfigException;
+import org.anpr.central.config.ConfigLoader;
+import org.anpr.central.config.ReceiverConfig;
+import org.anpr.protocol.topic.GantryId;
+
+/** {@code ./anpr receiver [--config FILE]}, {@code ./anpr receiver hash-password GANTRY}. */
+public final class ReceiverMain {
+    static final String USAGE = """
+            Usage: ./anpr receiver [--config FILE]
+                   ./anpr receiver hash-password GANTRY-ID   (password on stdin; prints a credentials line)
+
+            Runs the central receiver: the MQTT endpoint gantries report to (a PUBACK means the
+            message is durably stored), the read store, the central hotlist and section routing.
+
+            Without --config it runs on embedded defaults: SQLite under ./data, MQTT on port 1883,
+            gantry credentials from ./data/credentials (gantry-id:pbkdf2-sha256$... lines; without
+            that file nobody can connect). A YAML file overrides any default, e.g.
+
+              mqtt:      { host: 0.0.0.0, port: 1883, maxMessageBytes: 4259840, maxInflightPerClient: 32, maxKeepAliveSeconds: 300 }
+              tls:       { enabled: true, port: 8883, keyStore: server.p12, keyStorePassword: ..., trustStore: gantry-ca.p12,
+                           trustStorePassword: ..., clientAuth: optional, plaintext: false }
+              auth:      { credentialsFile: /etc/anpr/credentials }
+              store:     { directory: /var/lib/anpr, maxBatch: 1000, highWaterMark: 5000, lowWaterMark: 1000 }
+              hotlist:   { deltaHistoryVersions: 1000, maxEntriesPerChunk: 10000 }
+              retention: { reads: 365d, alerts: 730d, violations: 1095d, rejected: 30d, interval: 1h }
+
+            Exit status: 0 after a clean shutdown (Ctrl-C), 2 on bad arguments or configuration,
+            1 when it cannot start (unreadable credentials file, store, port in use).
+            """;
+
+    private ReceiverMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.print(USAGE);
+            return 0;
+        }
+        if (args.length > 0 && args[0].equals("hash-password")) {
+            return hashPassword(args, out, err);
+        }
+        ReceiverConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("anpr receiver: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } catch (ConfigException e) {
+            err.println("anpr receiver: " + e.getMessage());
+            return 2;
+        }
+        Receiver receiver;
+        int port;
+        try {
+            receiver = new Receiver(config);
+            port = receiver.start();
+        } catch (Exception e) {
+            err.println("anpr receiver: cannot start: " + e.getMessage());
+            return 1;
+        }
+        out.println("anpr receiver: MQTT on " + config.mqtt().host() + ":" + (port < 0 ? "-" : port)
+                + (config.tls().enabled() ? ", MQTT over TLS on port " + receiver.tlsPort() : "")
+                + ", store in " + config.store().directory().toAbsolutePath());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            receiver.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    static ReceiverConfig parse(String[] args) throws ConfigException {
+        if (args.length == 0) {
+            return ConfigLoader.validate(ReceiverConfig.DEFAULTS);
+        }
+        if (args.length == 2 && args[0].equals("--config")) {
+            Path file = Path.of(args[1]);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--config: no such file: " + file);
+            }
+            return ConfigLoader.load(file);
+        }
+        throw new IllegalArgumentException("unexpected arguments: " + String.join(" ", args));
+    }
+
+    private static int hashPassword(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length != 2 || !GantryId.isValid(args[1])) {
+            err.println("anpr receiver hash-password: " + (args.length != 2 ? "needs exactly one GANTRY-ID" : GantryId.problemWith(args[1])));
+            return 2;
+        }
+        Console console = System.console();
+        char[] password = console != null ? console.readPassword("password for %s: ", args[1])
+                : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine().toCharArray();
+        if (password == null || password.length == 0) {
+            err.println("anpr receiver hash-password: empty password");
+            return 2;
+        }
+        out.println(args[1] + ":" + PasswordHasher.hash(password));
+        return 0;
+    }
+}

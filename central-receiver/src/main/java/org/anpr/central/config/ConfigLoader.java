@@ -1,0 +1,232 @@
+package org.anpr.central.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a YAML file over the embedded defaults: every key is optional, unknown keys are errors,
+ * and every problem is reported with its field path ({@code store.highWaterMark: ...}).
+ *
+ * <p>Hand-rolled over a JSON tree rather than data-binding so that a missing key means "default"
+ * and a wrong one gets a message naming it.
+ */
+public final class ConfigLoader {
+    private final List<String> problems = new ArrayList<>();
+
+    private ConfigLoader() {
+    }
+
+    public static ReceiverConfig load(Path file) throws ConfigException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new ConfigException(List.of(file + ": " + e.getMessage()));
+        }
+        ConfigLoader loader = new ConfigLoader();
+        ReceiverConfig config = loader.read(root == null || root.isMissingNode() ? null : root);
+        loader.throwIfProblems();
+        return validate(config);
+    }
+
+    /** Checks a configuration built in code; returns it unchanged when valid. */
+    public static ReceiverConfig validate(ReceiverConfig c) throws ConfigException {
+        ConfigLoader v = new ConfigLoader();
+        MqttConfig m = c.mqtt();
+        v.range("mqtt.port", m.port(), 0, 65_535);
+        v.range("mqtt.maxMessageBytes", m.maxMessageBytes(), 1_024, 256 << 20);
+        v.range("mqtt.maxClientIdLength", m.maxClientIdLength(), 23, 65_535);
+        v.range("mqtt.maxInflightPerClient", m.maxInflightPerClient(), 1, 65_535);
+        v.range("mqtt.maxKeepAliveSeconds", m.maxKeepAliveSeconds(), 1, 65_535);
+        v.range("mqtt.connectTimeoutSeconds", m.connectTimeoutSeconds(), 1, 3_600);
+        if (m.host() == null || m.host().isBlank()) {
+            v.problems.add("mqtt.host: must not be empty");
+        }
+        TlsConfig t = c.tls();
+        if (t.enabled()) {
+            v.range("tls.port", t.port(), 0, 65_535);
+            if (t.keyStore() == null) {
+                v.problems.add("tls.keyStore: must be set when tls.enabled is true");
+            }
+            if (!Set.of("none", "optional", "require").contains(t.clientAuth())) {
+                v.problems.add("tls.clientAuth: must be none, optional or require, was '" + t.clientAuth() + "'");
+            } else if (!t.clientAuth().equals("none") && t.trustStore() == null) {
+                v.problems.add("tls.trustStore: must be set when tls.clientAuth is " + t.clientAuth());
+            }
+        } else if (!t.plaintext()) {
+            v.problems.add("tls.plaintext: false would leave no listener while tls.enabled is false");
+        }
+        if (c.auth().credentialsFile() == null) {
+            v.problems.add("auth.credentialsFile: must be set");
+        }
+        StoreConfig s = c.store();
+        if (s.directory() == null) {
+            v.problems.add("store.directory: must be set");
+        }
+        v.range("store.maxBatch", s.maxBatch(), 1, 100_000);
+        v.range("store.highWaterMark", s.highWaterMark(), 1, 10_000_000);
+        v.range("store.lowWaterMark", s.lowWaterMark(), 0, 10_000_000);
+        if (s.lowWaterMark() >= s.highWaterMark()) {
+            v.problems.add("store.lowWaterMark: must be below store.highWaterMark (" + s.highWaterMark() + "), was " + s.lowWaterMark());
+        }
+        v.range("hotlist.deltaHistoryVersions", c.hotlist().deltaHistoryVersions(), 1, 1_000_000);
+        v.range("hotlist.maxEntriesPerChunk", c.hotlist().maxEntriesPerChunk(), 1, 100_000);
+        RetentionConfig r = c.retention();
+        v.positive("retention.reads", r.reads());
+        v.positive("retention.alerts", r.alerts());
+        v.positive("retention.violations", r.violations());
+        v.positive("retention.rejected", r.rejected());
+        v.positive("retention.interval", r.interval());
+        v.throwIfProblems();
+        return c;
+    }
+
+    private ReceiverConfig read(JsonNode root) {
+        ReceiverConfig d = ReceiverConfig.DEFAULTS;
+        if (root == null || root.isNull()) {
+            return d;
+        }
+        known(root, "", Set.of("mqtt", "tls", "auth", "store", "hotlist", "retention"));
+        JsonNode n = root.path("mqtt");
+        known(n, "mqtt.", Set.of("host", "port", "maxMessageBytes", "maxClientIdLength", "maxInflightPerClient",
+                "maxKeepAliveSeconds", "connectTimeoutSeconds"));
+        MqttConfig dm = d.mqtt();
+        MqttConfig mqtt = new MqttConfig(str(n, "mqtt.host", dm.host()), integer(n, "mqtt.port", dm.port()),
+                integer(n, "mqtt.maxMessageBytes", dm.maxMessageBytes()), integer(n, "mqtt.maxClientIdLength", dm.maxClientIdLength()),
+                integer(n, "mqtt.maxInflightPerClient", dm.maxInflightPerClient()),
+                integer(n, "mqtt.maxKeepAliveSeconds", dm.maxKeepAliveSeconds()),
+                integer(n, "mqtt.connectTimeoutSeconds", dm.connectTimeoutSeconds()));
+        n = root.path("tls");
+        known(n, "tls.", Set.of("enabled", "port", "keyStore", "keyStorePassword", "trustStore", "trustStorePassword",
+                "clientAuth", "plaintext"));
+        TlsConfig dt = d.tls();
+        TlsConfig tls = new TlsConfig(bool(n, "tls.enabled", dt.enabled()), integer(n, "tls.port", dt.port()),
+                path(n, "tls.keyStore", dt.keyStore()), str(n, "tls.keyStorePassword", dt.keyStorePassword()),
+                path(n, "tls.trustStore", dt.trustStore()), str(n, "tls.trustStorePassword", dt.trustStorePassword()),
+                str(n, "tls.clientAuth", dt.clientAuth()), bool(n, "tls.plaintext", dt.plaintext()));
+        n = root.path("auth");
+        known(n, "auth.", Set.of("credentialsFile"));
+        AuthConfig auth = new AuthConfig(path(n, "auth.credentialsFile", d.auth().credentialsFile()));
+        n = root.path("store");
+        known(n, "store.", Set.of("directory", "maxBatch", "highWaterMark", "lowWaterMark"));
+        StoreConfig ds = d.store();
+        StoreConfig store = new StoreConfig(path(n, "store.directory", ds.directory()), integer(n, "store.maxBatch", ds.maxBatch()),
+                integer(n, "store.highWaterMark", ds.highWaterMark()), integer(n, "store.lowWaterMark", ds.lowWaterMark()));
+        n = root.path("hotlist");
+        known(n, "hotlist.", Set.of("deltaHistoryVersions", "maxEntriesPerChunk"));
+        HotlistConfig hotlist = new HotlistConfig(integer(n, "hotlist.deltaHistoryVersions", d.hotlist().deltaHistoryVersions()),
+                integer(n, "hotlist.maxEntriesPerChunk", d.hotlist().maxEntriesPerChunk()));
+        n = root.path("retention");
+        known(n, "retention.", Set.of("reads", "alerts", "violations", "rejected", "interval"));
+        RetentionConfig dr = d.retention();
+        RetentionConfig retention = new RetentionConfig(duration(n, "retention.reads", dr.reads()),
+                duration(n, "retention.alerts", dr.alerts()), duration(n, "retention.violations", dr.violations()),
+                duration(n, "retention.rejected", dr.rejected()), duration(n, "retention.interval", dr.interval()));
+        return new ReceiverConfig(mqtt, tls, auth, store, hotlist, retention);
+    }
+
+    private void known(JsonNode node, String prefix, Set<String> keys) {
+        if (node.isMissingNode() || node.isNull()) {
+            return;
+        }
+        if (!node.isObject()) {
+            problems.add((prefix.isEmpty() ? "(top level)" : prefix.substring(0, prefix.length() - 1)) + ": must be a mapping");
+            return;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!keys.contains(key)) {
+                problems.add(prefix + key + ": unknown setting (known: " + String.join(", ", keys.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private int integer(JsonNode parent, String field, int fallback) {
+        JsonNode v = parent.path(leaf(field));
+        if (v.isMissingNode() || v.isNull()) {
+            return fallback;
+        }
+        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+            problems.add(field + ": must be a whole number, was '" + v.asText() + "'");
+            return fallback;
+        }
+        return v.intValue();
+    }
+
+    private boolean bool(JsonNode parent, String field, boolean fallback) {
+        JsonNode v = parent.path(leaf(field));
+        if (v.isMissingNode() || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            problems.add(field + ": must be true or false, was '" + v.asText() + "'");
+            return fallback;
+        }
+        return v.booleanValue();
+    }
+
+    private String str(JsonNode parent, String field, String fallback) {
+        JsonNode v = parent.path(leaf(field));
+        return v.isMissingNode() || v.isNull() ? fallback : v.asText();
+    }
+
+    private Path path(JsonNode parent, String field, Path fallback) {
+        String s = str(parent, field, null);
+        return s == null ? fallback : Path.of(s);
+    }
+
+    /** ISO-8601 ({@code P365D}, {@code PT1H}) or a number with a unit: {@code 12h}, {@code 30d}, {@code 90s}. */
+    private Duration duration(JsonNode parent, String field, Duration fallback) {
+        String s = str(parent, field, null);
+        if (s == null) {
+            return fallback;
+        }
+        try {
+            if (s.matches("\\d+[smhd]")) {
+                long n = Long.parseLong(s.substring(0, s.length() - 1));
+                return switch (s.charAt(s.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(n);
+                    case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            }
+            return Duration.parse(s);
+        } catch (DateTimeParseException | ArithmeticException e) {
+            problems.add(field + ": not a duration (e.g. 365d, 12h, PT30M), was '" + s + "'");
+            return fallback;
+        }
+    }
+
+    private static String leaf(String field) {
+        return field.substring(field.lastIndexOf('.') + 1);
+    }
+
+    private void range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            problems.add(field + ": must be " + min + ".." + max + ", was " + value);
+        }
+    }
+
+    private void positive(String field, Duration d) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            problems.add(field + ": must be a positive duration, was " + d);
+        }
+    }
+
+    private void throwIfProblems() throws ConfigException {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.anpr.central.config;
+
+/**
+ * The MQTT endpoint.
+ *
+ * @param host                  address to bind (default {@code 0.0.0.0})
+ * @param port                  TCP port; 0 picks a free one (default 1883)
+ * @param maxMessageBytes       largest MQTT packet accepted; a larger one closes that connection
+ *                              (default 4 MiB + 64 KiB: a maximal envelope plus topic and headers)
+ * @param maxClientIdLength     longest client id accepted (default 64, the gantry-id limit)
+ * @param maxInflightPerClient  un-acknowledged messages per connection, both directions: inbound
+ *                              PUBLISHes awaiting commit before reading from that socket pauses,
+ *                              and outbound QoS 1 messages awaiting the gantry's PUBACK (default 32)
+ * @param maxKeepAliveSeconds   keep-alive used when a client asks for 0 or more than this
+ *                              (default 300); idle connections are dropped after 1.5 x keep-alive
+ * @param connectTimeoutSeconds time a new connection has to send CONNECT (default 10)
+ */
+public record MqttConfig(String host, int port, int maxMessageBytes, int maxClientIdLength,
+                         int maxInflightPerClient, int maxKeepAliveSeconds, int connectTimeoutSeconds) {
+    public static final MqttConfig DEFAULTS = new MqttConfig("0.0.0.0", 1883, (4 << 20) + (64 << 10), 64, 32, 300, 10);
+
+    public MqttConfig withPort(int newPort) {
+        return new MqttConfig(host, newPort, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds);
+    }
+
+    public MqttConfig withMaxMessageBytes(int bytes) {
+        return new MqttConfig(host, port, bytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds);
+    }
+
+    public MqttConfig withMaxKeepAliveSeconds(int seconds) {
+        return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, seconds, connectTimeoutSeconds);
+    }
+}

@@ -1,0 +1,171 @@
+package org.anpr.central.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.anpr.central.metrics.ReceiverMetrics;
+import org.anpr.central.metrics.ReceiverMetrics.Counter;
+import org.anpr.central.store.ReadStore;
+import org.anpr.central.store.StoreException;
+import org.anpr.central.store.StoreWrite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One dedicated thread that commits whatever is queued as one batch: under load many publishes
+ * share one fsync; when idle a single publish is committed at once (no waiting for company).
+ *
+ * <p>Futures complete in submission order, on this thread, after the commit returned. Past the
+ * high-water mark of queued submissions the {@link StoreLagListener} is told to stop reading
+ * sockets; below the low-water mark, to resume. The queue itself is unbounded because the
+ * listener bounds it: at most one more socket read per connection arrives after the pause.
+ */
+public final class GroupCommitWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+    private record Submission(List<StoreWrite> writes, CompletableFuture<Void> done) {
+    }
+
+    private static final Submission STOP = new Submission(List.of(), null);
+
+    private final ReadStore store;
+    private final int maxBatch;
+    private final int highWater;
+    private final int lowWater;
+    private final StoreLagListener lagListener;
+    private final ReceiverMetrics metrics;
+    private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Thread thread;
+    private volatile boolean lagging;
+    private volatile boolean closed;
+
+    public GroupCommitWriter(ReadStore store, int maxBatch, int highWater, int lowWater, StoreLagListener lagListener,
+                             ReceiverMetrics metrics) {
+        this.store = store;
+        this.maxBatch = maxBatch;
+        this.highWater = highWater;
+        this.lowWater = lowWater;
+        this.lagListener = lagListener;
+        this.metrics = metrics;
+        this.thread = new Thread(this::run, "store-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues writes for the next commit; the future completes when they are durable. */
+    public CompletableFuture<Void> submit(List<StoreWrite> writes) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        synchronized (queue) { // with close(): nothing is queued behind STOP
+            if (closed) {
+                done.completeExceptionally(new IllegalStateException("the store writer is closed"));
+                return done;
+            }
+            queue.add(new Submission(writes, done));
+        }
+        if (queued.incrementAndGet() >= highWater && !lagging) {
+            setLagging(true);
+        }
+        return done;
+    }
+
+    public int queued() {
+        return queued.get();
+    }
+
+    public boolean lagging() {
+        return lagging;
+    }
+
+    private synchronized void setLagging(boolean value) {
+        // Re-checked under the lock so that pause and resume cannot cross.
+        int n = queued.get();
+        if (lagging == value || (value && n < highWater) || (!value && n > lowWater)) {
+            return;
+        }
+        lagging = value;
+        if (value) {
+            metrics.increment(Counter.BACKPRESSURE_PAUSES);
+            LOG.warn("store lags ({} publishes queued): pausing socket reads", n);
+        } else {
+            LOG.info("store caught up ({} queued): resuming socket reads", n);
+        }
+        lagListener.storeLagging(value);
+    }
+
+    private void run() {
+        List<Submission> batch = new ArrayList<>(maxBatch);
+        List<StoreWrite> writes = new ArrayList<>();
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            writes.clear();
+            for (Submission s : batch) {
+                if (s == STOP) {
+                    stopping = true;
+                } else {
+                    writes.addAll(s.writes());
+                }
+            }
+            commit(batch, writes);
+            batch.clear();
+        }
+    }
+
+    private void commit(List<Submission> batch, List<StoreWrite> writes) {
+        Throwable failure = null;
+        if (!writes.isEmpty()) {
+            try {
+                store.commit(writes);
+                metrics.increment(Counter.COMMITS);
+            } catch (StoreException | RuntimeException e) {
+                failure = e;
+                metrics.increment(Counter.STORE_FAILURES);
+                LOG.error("commit of {} publishes failed; their senders are disconnected and will redeliver", batch.size(), e);
+            }
+        }
+        int real = 0;
+        for (Submission s : batch) {
+            if (s.done() == null) {
+                continue;
+            }
+            real++;
+            if (failure == null) {
+                s.done().complete(null);
+            } else {
+                s.done().completeExceptionally(failure);
+            }
+        }
+        if (failure == null) {
+            metrics.add(Counter.MESSAGES_COMMITTED, real);
+        }
+        if (queued.addAndGet(-real) <= lowWater && lagging) {
+            setLagging(false);
+        }
+    }
+
+    /** Commits what is queued, then stops; later submissions fail. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        synchronized (queue) {
+            closed = true;
+            queue.add(STOP);
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.anpr.central.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.anpr.central.hotlist.CentralHotlist;
+import org.anpr.central.metrics.ReceiverMetrics;
+import org.anpr.central.metrics.ReceiverMetrics.Counter;
+import org.anpr.central.routing.SectionRouter;
+import org.anpr.central.store.RejectedPayload;
+import org.anpr.central.store.StoreWrite;
+import org.anpr.central.store.StoreWrite.AlertSource;
+import org.anpr.protocol.ProtocolException;
+import org.anpr.protocol.WireCodec;
+import org.anpr.protocol.topic.Topic;
+import org.anpr.protocol.v1.Envelope;
+import org.anpr.protocol.v1.HotlistAlert;
+import org.anpr.protocol.v1.PlateRead;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one published payload into store writes and commits them: decode and validate, central
+ * hotlist match, then group commit. A payload that does not decode is quarantined (stored in
+ * {@code rejected} with its reason) and still acknowledged: un-acknowledged, the gantry would
+ * redeliver it forever and its outbox would never drain past it.
+ */
+public final class Ingestor {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
+
+    private final WireCodec codec;
+    private final CentralHotlist hotlist;
+    private final GroupCommitWriter writer;
+    private final ReceiverMetrics metrics;
+    private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+
+    public Ingestor(WireCodec codec, CentralHotlist hotlist, GroupCommitWriter writer, ReceiverMetrics metrics) {
+        this.codec = codec;
+        this.hotlist = hotlist;
+        this.writer = writer;
+        this.metrics = metrics;
+    }
+
+    public void addCommitListener(CommitListener l) {
+        listeners.add(l);
+    }
+
+    /**
+     * Stores what {@code gantryId} published on {@code topic} (already checked against the ACL).
+     * The future completes once it is durable, quarantined or not; it fails only when the store does.
+     */
+    public CompletableFuture<Void> ingest(String gantryId, Topic topic, byte[] payload) {
+        long now = System.currentTimeMillis() * 1000;
+        Envelope envelope;
+        try {
+            envelope = codec.decode(topic, payload);
+        } catch (ProtocolException e) {
+            metrics.countRejected(e.problem());
+            LOG.warn("gantry {}: rejected payload on {} ({} bytes): {}", gantryId, topic, payload.length, e.getMessage());
+            return writer.submit(List.of(
+                    new StoreWrite.Rejected(new RejectedPayload(gantryId, topic.name(), e.problem().name(), e.getMessage(), payload, now)),
+                    new StoreWrite.Seen(gantryId, now)));
+        }
+        List<StoreWrite> writes = writesFor(gantryId, envelope, payload, now);
+        writes.add(new StoreWrite.Seen(gantryId, now));
+        return writer.submit(writes).thenRun(() -> listeners.forEach(l -> l.committed(gantryId, topic, envelope, payload)));
+    }
+
+    /** Stores a presence change (connect, disconnect); nobody waits for it. */
+    public void presence(String gantryId, boolean online) {
+        writer.submit(List.of(new StoreWrite.Presence(gantryId, online, System.currentTimeMillis() * 1000)));
+    }
+
+    private List<StoreWrite> writesFor(String gantryId, Envelope env, byte[] payload, long now) {
+        List<StoreWrite> writes = new ArrayList<>();
+        switch (env.getPayloadCase()) {
+            case READS -> env.getReads().getReadsList().forEach(r -> addRead(writes, r, now));
+            case ALERT -> {
+                writes.add(new StoreWrite.Alert(env.getAlert(), AlertSource.EDGE, now));
+                addRead(writes, env.getAlert().getRead(), now);
+            }
+            case VIOLATION -> writes.add(new StoreWrite.Violation(env.getViolation(), gantryId, now));
+            case PASSAGE -> writes.add(SectionRouter.holdWrite(env.getPassage(), payload, now));
+            case STATUS -> writes.add(new StoreWrite.Status(env.getStatus(), now));
+            default -> LOG.warn("gantry {}: {} is not an upstream payload; ignored", gantryId, env.getPayloadCase());
+        }
+        return writes;
+    }
+
+    /** The read, plus a central alert per exact hotlist match (deduplicated by read and entry in the store). */
+    private void addRead(List<StoreWrite> writes, PlateRead read, long now) {
+        writes.add(new StoreWrite.Read(read, now));
+        for (HotlistAlert a : hotlist.match(read)) {
+            metrics.increment(Counter.CENTRAL_ALERTS);
+            LOG.info("central hotlist hit: {} at {} (entry {})", read.getPlateText(), read.getGantryId(), a.getEntry().getEntryId());
+            writes.add(new StoreWrite.Alert(a, AlertSource.CENTRAL, now));
+        }
+    }
+}

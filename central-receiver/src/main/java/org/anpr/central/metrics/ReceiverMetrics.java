@@ -1,0 +1,67 @@
+package org.anpr.central.metrics;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.anpr.protocol.ProtocolException.Problem;
+
+/** Counters of what the receiver did and refused; cheap to bump from any thread. */
+public final class ReceiverMetrics {
+    public enum Counter {
+        CONNECTIONS_ACCEPTED,
+        CONNECTIONS_REFUSED,
+        /** MQTT packets the decoder could not parse, oversized ones included; each closes its connection. */
+        MALFORMED_PACKETS,
+        OVERSIZE_PACKETS,
+        ACL_DENIALS,
+        IDLE_DISCONNECTS,
+        /** Payloads that failed WireCodec: acknowledged and quarantined. */
+        REJECTED_PAYLOADS,
+        MESSAGES_COMMITTED,
+        COMMITS,
+        STORE_FAILURES,
+        BACKPRESSURE_PAUSES,
+        DOWNSTREAM_SENT,
+        CENTRAL_ALERTS,
+    }
+
+    private final Map<Counter, LongAdder> counters = new EnumMap<>(Counter.class);
+    private final Map<Problem, LongAdder> rejectedByProblem = new EnumMap<>(Problem.class);
+
+    public ReceiverMetrics() {
+        for (Counter c : Counter.values()) {
+            counters.put(c, new LongAdder());
+        }
+        for (Problem p : Problem.values()) {
+            rejectedByProblem.put(p, new LongAdder());
+        }
+    }
+
+    public void increment(Counter c) {
+        counters.get(c).increment();
+    }
+
+    public void add(Counter c, long n) {
+        counters.get(c).add(n);
+    }
+
+    public void countRejected(Problem p) {
+        counters.get(Counter.REJECTED_PAYLOADS).increment();
+        rejectedByProblem.get(p).increment();
+    }
+
+    public long get(Counter c) {
+        return counters.get(c).sum();
+    }
+
+    public long rejectedCount(Problem p) {
+        return rejectedByProblem.get(p).sum();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        counters.forEach((k, v) -> s.append(k.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(v.sum()).append(' '));
+        return s.toString().trim();
+    }
+}

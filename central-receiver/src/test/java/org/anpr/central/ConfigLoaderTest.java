@@ -1,0 +1,67 @@
+package org.anpr.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.anpr.central.config.ConfigException;
+import org.anpr.central.config.ConfigLoader;
+import org.anpr.central.config.ReceiverConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private ReceiverConfig load(String yaml) throws Exception {
+        Path f = dir.resolve("receiver.yaml");
+        Files.writeString(f, yaml);
+        return ConfigLoader.load(f);
+    }
+
+    @Test
+    void embeddedDefaultsAreValidAndDocumented() throws Exception {
+        ReceiverConfig d = ConfigLoader.validate(ReceiverConfig.DEFAULTS);
+        assertEquals(1883, d.mqtt().port());
+        assertEquals(Path.of("data"), d.store().directory());
+        assertEquals(Duration.ofDays(365), d.retention().reads());
+        assertEquals(d, load("# nothing set\n"));
+    }
+
+    @Test
+    void fileOverridesOnlyWhatItSets() throws Exception {
+        ReceiverConfig c = load("""
+                mqtt: { port: 8883, maxInflightPerClient: 8 }
+                store: { directory: /var/lib/anpr }
+                retention: { reads: 90d, interval: PT15M }
+                """);
+        assertEquals(8883, c.mqtt().port());
+        assertEquals(8, c.mqtt().maxInflightPerClient());
+        assertEquals(ReceiverConfig.DEFAULTS.mqtt().maxMessageBytes(), c.mqtt().maxMessageBytes());
+        assertEquals(Path.of("/var/lib/anpr"), c.store().directory());
+        assertEquals(Duration.ofDays(90), c.retention().reads());
+        assertEquals(Duration.ofMinutes(15), c.retention().interval());
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsField() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("""
+                mqtt: { port: 70000, maxInflight: 3 }
+                store: { highWaterMark: 10, lowWaterMark: 20 }
+                retention: { reads: soon }
+                """));
+        String m = e.getMessage();
+        assertTrue(m.contains("mqtt.maxInflight: unknown setting"), m);
+        assertTrue(m.contains("retention.reads: not a duration"), m);
+        ConfigException range = assertThrows(ConfigException.class, () -> load("mqtt: { port: 70000 }\n"));
+        assertTrue(range.getMessage().contains("mqtt.port: must be 0..65535, was 70000"), range.getMessage());
+        ConfigException marks = assertThrows(ConfigException.class, () -> load("store: { highWaterMark: 10, lowWaterMark: 20 }\n"));
+        assertTrue(marks.getMessage().contains("store.lowWaterMark: must be below store.highWaterMark"), marks.getMessage());
+        ConfigException type = assertThrows(ConfigException.class, () -> load("store: { maxBatch: lots }\n"));
+        assertTrue(type.getMessage().contains("store.maxBatch: must be a whole number"), type.getMessage());
+    }
+}

@@ -1,0 +1,48 @@
+package org.anpr.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.anpr.central.auth.GantryCredentials;
+import org.anpr.central.auth.PasswordHasher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CredentialsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void hashesVerifyAndNeverEqualThePassword() {
+        String h = PasswordHasher.hash("s3cret".toCharArray(), 1_000);
+        assertTrue(h.startsWith("pbkdf2-sha256$1000$"));
+        assertFalse(h.contains("s3cret"));
+        assertTrue(PasswordHasher.verify("s3cret".toCharArray(), h));
+        assertFalse(PasswordHasher.verify("s3creT".toCharArray(), h));
+        assertFalse(PasswordHasher.verify("s3cret".toCharArray(), "plain"));
+        assertTrue(!h.equals(PasswordHasher.hash("s3cret".toCharArray(), 1_000)), "salted");
+    }
+
+    @Test
+    void credentialsFileIsCheckedLineByLine() throws Exception {
+        Path f = dir.resolve("credentials");
+        Files.writeString(f, "# comment\nA2-N-km40:" + PasswordHasher.hash("pw".toCharArray(), 1_000) + "\n");
+        GantryCredentials c = GantryCredentials.load(f);
+        assertEquals(1, c.size());
+        assertTrue(c.authenticate("A2-N-km40", "pw".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(c.authenticate("A2-N-km40", "PW".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(c.authenticate("nobody", "pw".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0, GantryCredentials.load(dir.resolve("absent")).size());
+
+        Files.writeString(f, "A2-N-km40:plaintext\nbad/id:" + PasswordHasher.hash("pw".toCharArray(), 1_000) + "\n");
+        IOException e = assertThrows(IOException.class, () -> GantryCredentials.load(f));
+        assertTrue(e.getMessage().contains("credentials:1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("credentials:2:"), e.getMessage());
+    }
+}

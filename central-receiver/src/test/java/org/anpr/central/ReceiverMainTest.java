@@ -1,0 +1,59 @@
+package org.anpr.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReceiverMainTest {
+    @TempDir
+    Path dir;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) throws Exception {
+        return ReceiverMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpDescribesUsageAndDefaults() throws Exception {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("./anpr receiver [--config FILE]"));
+        assertTrue(help.contains("SQLite under ./data, MQTT on port 1883"));
+    }
+
+    @Test
+    void badArgumentsAndBadConfigurationExitWith2() throws Exception {
+        assertEquals(2, run("--frobnicate"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unexpected arguments"));
+        assertEquals(2, run("--config", dir.resolve("missing.yaml").toString()));
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "mqtt: { port: -1 }\n");
+        assertEquals(2, run("--config", bad.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("mqtt.port"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBadCredentialsFileStopsTheStartNamingTheLine() throws Exception {
+        Path credentials = dir.resolve("credentials");
+        Files.writeString(credentials, "A2-N-km40:plaintext-password\n");
+        Path config = dir.resolve("receiver.yaml");
+        Files.writeString(config, "mqtt: { host: 127.0.0.1, port: 0 }\nauth: { credentialsFile: '" + credentials
+                + "' }\nstore: { directory: '" + dir.resolve("data") + "' }\n");
+        assertEquals(1, run("--config", config.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("credentials:1:"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void hashPasswordNeedsAValidGantryId() throws Exception {
+        assertEquals(2, run("hash-password"));
+        assertEquals(2, run("hash-password", "bad/id"));
+    }
+}

@@ -1,0 +1,100 @@
+package org.anpr.central.support;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.anpr.central.store.FleetEntry;
+import org.anpr.central.store.PendingDelivery;
+import org.anpr.central.store.ReadStore;
+import org.anpr.central.store.RejectedPayload;
+import org.anpr.central.store.StoreException;
+import org.anpr.central.store.StoreWrite;
+import org.anpr.protocol.v1.PlateRead;
+
+/**
+ * The real SQLite store with a gate in front of {@code commit}: while held, commits wait (the
+ * writer thread blocks, exactly as on a slow disk). Not a mock: every write still goes to SQLite.
+ */
+public final class HoldingStore implements ReadStore {
+    private final ReadStore real;
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    public HoldingStore(ReadStore real) {
+        this.real = real;
+    }
+
+    public void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    public void release() {
+        gate.countDown();
+    }
+
+    /** Commits currently blocked at the gate. */
+    public int waiting() {
+        return waiting.get();
+    }
+
+    @Override
+    public void commit(List<StoreWrite> writes) throws StoreException {
+        waiting.incrementAndGet();
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while held", e);
+        } finally {
+            waiting.decrementAndGet();
+        }
+        real.commit(writes);
+    }
+
+    @Override
+    public long countReads() throws StoreException {
+        return real.countReads();
+    }
+
+    @Override
+    public Optional<PlateRead> findRead(byte[] readId) throws StoreException {
+        return real.findRead(readId);
+    }
+
+    @Override
+    public long countAlerts(StoreWrite.AlertSource source) throws StoreException {
+        return real.countAlerts(source);
+    }
+
+    @Override
+    public long countViolations() throws StoreException {
+        return real.countViolations();
+    }
+
+    @Override
+    public List<RejectedPayload> rejected() throws StoreException {
+        return real.rejected();
+    }
+
+    @Override
+    public List<PendingDelivery> pendingDeliveries() throws StoreException {
+        return real.pendingDeliveries();
+    }
+
+    @Override
+    public List<FleetEntry> fleet() throws StoreException {
+        return real.fleet();
+    }
+
+    @Override
+    public PurgeResult purge(Cutoffs cutoffs) throws StoreException {
+        return real.purge(cutoffs);
+    }
+
+    @Override
+    public void close() {
+        release();
+        real.close();
+    }
+}
