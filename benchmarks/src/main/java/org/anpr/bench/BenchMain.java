@@ -6,6 +6,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code ./anpr bench [JMH options] [benchmark regex]}: runs the JMH benchmarks of this module.
@@ -37,14 +38,26 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
-        Options options = new OptionsBuilder()
-                .forks(1)
-                .warmupIterations(3)
-                .warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
-                .measurementIterations(5)
-                .measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
-                .parent(cli)
-                .build();
+        // Short defaults for the settings the command line leaves open. OptionsBuilder values
+        // win over its parent, so a default is set only where the command line is silent.
+        OptionsBuilder builder = new OptionsBuilder();
+        builder.parent(cli);
+        if (!cli.getForkCount().hasValue()) {
+            builder.forks(1);
+        }
+        if (!cli.getWarmupIterations().hasValue()) {
+            builder.warmupIterations(3);
+        }
+        if (!cli.getWarmupTime().hasValue()) {
+            builder.warmupTime(TimeValue.seconds(1));
+        }
+        if (!cli.getMeasurementIterations().hasValue()) {
+            builder.measurementIterations(5);
+        }
+        if (!cli.getMeasurementTime().hasValue()) {
+            builder.measurementTime(TimeValue.seconds(1));
+        }
+        Options options = builder.build();
         new Runner(options).run();
     }
 }
