@@ -80,10 +80,12 @@ public final class MessageValidator {
         if (read.hasPlateQuad()) {
             validate(read.getPlateQuad(), path + ".plate_quad");
         }
-        if (!read.hasPlateCrop()) {
-            throw missing(path + ".plate_crop");
+        if (read.hasPlateCrop()) {
+            validate(read.getPlateCrop(), path + ".plate_crop", limits.maxPlateCropBytes());
+        } else if (!read.getPlateCropDropped()) {
+            throw new ProtocolException(Problem.MISSING_FIELD, path + ".plate_crop",
+                    "required field is missing (a gantry that shed it for disk space sets plate_crop_dropped)");
         }
-        validate(read.getPlateCrop(), path + ".plate_crop", limits.maxPlateCropBytes());
         if (read.hasOverview()) {
             validate(read.getOverview(), path + ".overview", limits.maxOverviewBytes());
         }

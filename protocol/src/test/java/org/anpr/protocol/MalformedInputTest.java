@@ -98,6 +98,13 @@ class MalformedInputTest {
         assertMissing(ok.toBuilder().clearEngineVersion().build(), "reads.reads[0].engine_version");
     }
 
+    @Test
+    void aCropShedForDiskSpaceIsAllowedOnlyWhenSaidSo() throws Exception {
+        PlateRead shed = samples.read("G1").toBuilder().clearPlateCrop().setPlateCropDropped(true).build();
+        assertEquals(shed, codec.decode(envelopeWith(shed)).getReads().getReads(0));
+        assertMissing(shed.toBuilder().setPlateCropDropped(false).build(), "reads.reads[0].plate_crop");
+    }
+
     private void assertMissing(PlateRead read, String field) {
         ProtocolException e = rejected(envelopeWith(read));
         assertEquals(Problem.MISSING_FIELD, e.problem(), e.getMessage());
