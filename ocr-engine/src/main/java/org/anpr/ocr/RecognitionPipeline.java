@@ -1,0 +1,107 @@
+package org.anpr.ocr;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.anpr.ocr.binarize.BinarizedPlate;
+import org.anpr.ocr.binarize.PlateBinarizer;
+import org.anpr.ocr.detect.PlateDetector;
+import org.anpr.ocr.detect.PlateRegion;
+import org.anpr.ocr.image.FrameDecoder;
+import org.anpr.ocr.ocr.CharacterReader;
+import org.anpr.ocr.ocr.OcrLine;
+import org.anpr.ocr.ocr.SkippedGlyphs;
+import org.anpr.ocr.ocr.TesseractReader;
+import org.anpr.ocr.rectify.PlateRectifier;
+import org.anpr.ocr.rectify.RectifiedPlate;
+import org.anpr.ocr.syntax.SyntaxProfile;
+import org.anpr.ocr.syntax.SyntaxRanker;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * One worker context: the stages plus the native OCR handle they share. Used by one thread at a
+ * time; {@link PlateRecognizer} pools these. Mats are released by the caller's PointerScope.
+ */
+final class RecognitionPipeline implements AutoCloseable {
+    private final RecognizerConfig config;
+    final FrameDecoder decoder;
+    private final PlateDetector detector;
+    private final PlateRectifier rectifier;
+    private final PlateBinarizer binarizer = new PlateBinarizer();
+    private final CharacterReader reader;
+    private final SyntaxRanker ranker;
+
+    RecognitionPipeline(RecognizerConfig config, SyntaxProfile profile) {
+        this.config = config;
+        this.decoder = new FrameDecoder(config.maxPixels(), config.maxEncodedBytes());
+        this.detector = new PlateDetector(config.detectionWidth(), config.maxRegions());
+        this.rectifier = new PlateRectifier(config.plateHeight());
+        this.ranker = new SyntaxRanker(profile);
+        this.reader = new TesseractReader(config.tessdataPath(), config.language());
+    }
+
+    /** Runs detection and the per-region stages on an 8-bit BGR frame. */
+    RecognitionResult run(Mat bgr, StageTimings t) {
+        long t0 = System.nanoTime();
+        List<PlateRegion> regions = detector.detect(bgr);
+        t.add(Stage.DETECT, System.nanoTime() - t0);
+        List<PlateCandidate> found = new ArrayList<>();
+        for (PlateRegion region : regions) {
+            read(bgr, region, t).ifPresent(found::add);
+        }
+        return new RecognitionResult(dedupe(found), regions.size(), t, bgr.cols(), bgr.rows());
+    }
+
+    private Optional<PlateCandidate> read(Mat bgr, PlateRegion region, StageTimings t) {
+        long t0 = System.nanoTime();
+        RectifiedPlate plate = rectifier.rectify(bgr, region.quad());
+        long t1 = System.nanoTime();
+        t.add(Stage.RECTIFY, t1 - t0);
+        Optional<BinarizedPlate> clean = binarizer.binarize(plate.bgr());
+        long t2 = System.nanoTime();
+        t.add(Stage.BINARIZE, t2 - t1);
+        if (clean.isEmpty() || clean.get().charCount() < 3) {
+            return Optional.empty();
+        }
+        OcrLine line = SkippedGlyphs.recover(reader.read(clean.get().text()), clean.get(), reader);
+        long t3 = System.nanoTime();
+        t.add(Stage.OCR, t3 - t2);
+        List<Alternative> alts = ranker.rank(line, config.topN());
+        t.add(Stage.SYNTAX, System.nanoTime() - t3);
+        if (alts.isEmpty()) {
+            return Optional.empty();
+        }
+        Alternative top = alts.get(0);
+        double confidence = Math.min(1, top.score());
+        if (confidence < config.minConfidence()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlateCandidate(top.text(), confidence, top.country(), top.format(), alts,
+                plate.quad(), region.score()));
+    }
+
+    /** Best first; a plate seen through two overlapping regions is reported once. */
+    private static List<PlateCandidate> dedupe(List<PlateCandidate> found) {
+        found.sort(Comparator.comparingDouble(RecognitionPipeline::rank).reversed());
+        List<PlateCandidate> out = new ArrayList<>();
+        for (PlateCandidate c : found) {
+            boolean dup = out.stream().anyMatch(o -> o.text().equals(c.text())
+                    || o.quad().boundingBox().iou(c.quad().boundingBox()) > 0.3);
+            if (!dup) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Ranking key: OCR/syntax confidence, tempered by how plate-like the detector found the region. */
+    private static double rank(PlateCandidate c) {
+        return c.confidence() * (0.6 + 0.4 * c.detectionScore());
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+}

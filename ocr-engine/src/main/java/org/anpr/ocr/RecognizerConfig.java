@@ -1,0 +1,121 @@
+package org.anpr.ocr;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Typed configuration of a {@link PlateRecognizer}. Build with {@link #builder()}; every field has
+ * a documented default, so {@code RecognizerConfig.defaults()} works out of the box on Debian with
+ * {@code tesseract-ocr-eng} installed.
+ *
+ * @param region          plate syntax profile; default {@link Region#EU}
+ * @param tessdataPath    folder holding {@code <language>.traineddata}; default: environment
+ *                        variable {@code ANPR_TESSDATA}, else {@code /usr/share/tesseract-ocr/5/tessdata}
+ *                        (see {@link Builder#bundledModel} for a model shipped in the jar)
+ * @param language        Tesseract language (model) name; default: environment variable
+ *                        {@code ANPR_OCR_LANG}, else {@code eng}
+ * @param workerThreads   native contexts (one Tesseract handle each) = frames recognised in
+ *                        parallel; default the number of processors
+ * @param maxPixels       larger frames are rejected from their header before decoding; default 40 MP
+ * @param maxEncodedBytes larger encoded inputs are rejected; default 64 MiB
+ * @param detectionWidth  frames are downscaled to at most this width for detection; default 800
+ * @param maxRegions      detector keeps at most this many regions (top-K by score); default 4
+ * @param topN            alternatives kept per candidate; default 5
+ * @param plateHeight     rectified plate height in pixels handed to binarisation/OCR; default 64
+ * @param minConfidence   candidates below this confidence are dropped; default 0.15
+ */
+public record RecognizerConfig(Region region, Path tessdataPath, String language, int workerThreads,
+                               long maxPixels, long maxEncodedBytes, int detectionWidth, int maxRegions,
+                               int topN, int plateHeight, double minConfidence) {
+
+    public static final Path DEBIAN_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
+
+    public RecognizerConfig {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(tessdataPath, "tessdataPath");
+        Objects.requireNonNull(language, "language");
+        require(workerThreads >= 1, "workerThreads >= 1");
+        require(maxPixels >= 1, "maxPixels >= 1");
+        require(maxEncodedBytes >= 1, "maxEncodedBytes >= 1");
+        require(detectionWidth >= 160, "detectionWidth >= 160");
+        require(maxRegions >= 1, "maxRegions >= 1");
+        require(topN >= 1, "topN >= 1");
+        require(plateHeight >= 24 && plateHeight <= 256, "24 <= plateHeight <= 256");
+        require(minConfidence >= 0 && minConfidence <= 1, "0 <= minConfidence <= 1");
+    }
+
+    public static RecognizerConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().region(region).tessdataPath(tessdataPath).language(language)
+                .workerThreads(workerThreads).maxPixels(maxPixels).maxEncodedBytes(maxEncodedBytes)
+                .detectionWidth(detectionWidth).maxRegions(maxRegions).topN(topN).plateHeight(plateHeight)
+                .minConfidence(minConfidence);
+    }
+
+    private static void require(boolean ok, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid recognizer config: " + rule);
+        }
+    }
+
+    static Path defaultTessdata() {
+        return Path.of(envOr("ANPR_TESSDATA", DEBIAN_TESSDATA.toString()));
+    }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v != null && !v.isBlank() ? v.trim() : fallback;
+    }
+
+    /** Mutable builder; starts at the defaults. */
+    public static final class Builder {
+        private Region region = Region.EU;
+        private Path tessdataPath = defaultTessdata();
+        private String language = envOr("ANPR_OCR_LANG", "eng");
+        private int workerThreads = Runtime.getRuntime().availableProcessors();
+        private long maxPixels = 40_000_000L;
+        private long maxEncodedBytes = 64L << 20;
+        private int detectionWidth = 800;
+        private int maxRegions = 4;
+        private int topN = 5;
+        private int plateHeight = 64;
+        private double minConfidence = 0.15;
+
+        public Builder region(Region v) { region = v; return this; }
+        public Builder tessdataPath(Path v) { tessdataPath = v; return this; }
+        public Builder language(String v) { language = v; return this; }
+        public Builder workerThreads(int v) { workerThreads = v; return this; }
+        public Builder maxPixels(long v) { maxPixels = v; return this; }
+        public Builder maxEncodedBytes(long v) { maxEncodedBytes = v; return this; }
+        public Builder detectionWidth(int v) { detectionWidth = v; return this; }
+        public Builder maxRegions(int v) { maxRegions = v; return this; }
+        public Builder topN(int v) { topN = v; return this; }
+        public Builder plateHeight(int v) { plateHeight = v; return this; }
+        public Builder minConfidence(double v) { minConfidence = v; return this; }
+
+        /**
+         * Uses the Tesseract model shipped in the jar as {@code org/anpr/ocr/model/<name>.traineddata}
+         * (e.g. the plate-tuned model), unpacked to a temp folder.
+         *
+         * @throws IllegalStateException when the jar has no such model
+         */
+        public Builder bundledModel(String name) {
+            tessdataPath = org.anpr.ocr.ocr.BundledModels.tessdata(name)
+                    .orElseThrow(() -> new IllegalStateException("no bundled model " + name + ".traineddata"));
+            language = name;
+            return this;
+        }
+
+        public RecognizerConfig build() {
+            return new RecognizerConfig(region, tessdataPath, language, workerThreads, maxPixels,
+                    maxEncodedBytes, detectionWidth, maxRegions, topN, plateHeight, minConfidence);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.anpr.ocr.eval;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.anpr.ocr.syntax.EditDistance;
+
+/** Aggregate figures of an evaluation run, as printed and as written to JSON. */
+public record EvalReport(String region, int threads, List<ImageOutcome> outcomes) {
+
+    public int images() {
+        return outcomes.size();
+    }
+
+    public double detectionRecall() {
+        return rate(o -> o.detected());
+    }
+
+    public double exactTop1() {
+        return rate(ImageOutcome::exact);
+    }
+
+    public double exactTopN() {
+        return rate(ImageOutcome::inTopN);
+    }
+
+    /** Correct characters over expected characters: max(0, |expected| - edit distance) summed. */
+    public double charAccuracy() {
+        long ok = 0, total = 0;
+        for (ImageOutcome o : outcomes) {
+            total += o.expected().length();
+            ok += Math.max(0, o.expected().length() - EditDistance.between(o.read(), o.expected()));
+        }
+        return total == 0 ? 0 : ok / (double) total;
+    }
+
+    /** Nearest-rank percentile of the per-image latency. */
+    public double msPercentile(double q) {
+        double[] ms = outcomes.stream().mapToDouble(ImageOutcome::ms).toArray();
+        if (ms.length == 0) {
+            return 0;
+        }
+        Arrays.sort(ms);
+        int idx = (int) Math.ceil(q * ms.length) - 1;
+        return ms[Math.max(0, Math.min(ms.length - 1, idx))];
+    }
+
+    private double rate(java.util.function.Predicate<ImageOutcome> p) {
+        return outcomes.isEmpty() ? 0 : outcomes.stream().filter(p).count() / (double) outcomes.size();
+    }
+
+    /** The JSON document: summary fields, then the per-image list. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("images", images());
+        m.put("region", region);
+        m.put("threads", threads);
+        m.put("detection_recall", detectionRecall());
+        m.put("exact_top1", exactTop1());
+        m.put("exact_topn", exactTopN());
+        m.put("char_accuracy", charAccuracy());
+        m.put("ms_per_image_p50", msPercentile(0.50));
+        m.put("ms_per_image_p95", msPercentile(0.95));
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (ImageOutcome o : outcomes) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("image", o.image());
+            r.put("expected", o.expected());
+            r.put("read", o.read());
+            r.put("detected", o.detected());
+            r.put("iou", Math.round(o.iou() * 1000) / 1000.0);
+            r.put("ms", Math.round(o.ms() * 10) / 10.0);
+            results.add(r);
+        }
+        m.put("results", results);
+        return m;
+    }
+
+    /** Per-image lines for the misreads, then the summary table. */
+    public void print(PrintStream out) {
+        out.printf("%-24s %-10s %-10s %5s %6s %7s%n", "image", "expected", "read", "det", "iou", "ms");
+        for (ImageOutcome o : outcomes) {
+            if (!o.exact()) {
+                out.printf("%-24s %-10s %-10s %5s %6.2f %7.1f%s%n", o.image(), o.expected(), o.read(),
+                        o.detected() ? "yes" : "NO", o.iou(), o.ms(), o.error() == null ? "" : "  " + o.error());
+            }
+        }
+        out.println();
+        out.printf("%-18s %s%n", "images", images());
+        out.printf("%-18s %s%n", "region", region);
+        out.printf("%-18s %d%n", "threads", threads);
+        out.printf("%-18s %.3f%n", "detection_recall", detectionRecall());
+        out.printf("%-18s %.3f%n", "exact_top1", exactTop1());
+        out.printf("%-18s %.3f%n", "exact_topn", exactTopN());
+        out.printf("%-18s %.3f%n", "char_accuracy", charAccuracy());
+        out.printf("%-18s %.1f%n", "ms_per_image_p50", msPercentile(0.50));
+        out.printf("%-18s %.1f%n", "ms_per_image_p95", msPercentile(0.95));
+    }
+}
