@@ -17,8 +17,8 @@ import org.anpr.central.mqtt.TlsContexts;
 import org.anpr.central.retention.RetentionJob;
 import org.anpr.central.routing.SectionRouter;
 import org.anpr.central.store.ReadStore;
-import org.anpr.central.store.SqliteHotlistStore;
-import org.anpr.central.store.SqliteReadStore;
+import org.anpr.central.store.JdbcHotlistStore;
+import org.anpr.central.store.Stores;
 import org.anpr.protocol.CodecLimits;
 import org.anpr.protocol.WireCodec;
 
@@ -27,7 +27,7 @@ public final class Receiver implements AutoCloseable {
     private final ReceiverConfig config;
     private final ReceiverMetrics metrics = new ReceiverMetrics();
     private final ReadStore store;
-    private final SqliteHotlistStore hotlistStore;
+    private final JdbcHotlistStore hotlistStore;
     private final CentralHotlist hotlist;
     private final SessionRegistry sessions;
     private final GroupCommitWriter writer;
@@ -44,16 +44,16 @@ public final class Receiver implements AutoCloseable {
         this(config, UnaryOperator.identity());
     }
 
-    /** @param decorateStore wraps the SQLite store (tests hold commits with it) */
+    /** @param decorateStore wraps the configured read store (tests hold commits with it) */
     public Receiver(ReceiverConfig config, UnaryOperator<ReadStore> decorateStore) throws Exception {
         this.config = config;
         // What can fail on bad input is read before any file is opened: nothing to clean up then.
         GantryCredentials credentials = GantryCredentials.load(config.auth().credentialsFile());
         SslContext sslContext = config.tls().enabled() ? TlsContexts.server(config.tls()) : null;
-        SqliteReadStore sqlite = new SqliteReadStore(config.store().directory());
-        this.store = decorateStore.apply(sqlite);
+        Stores stores = Stores.open(config.store());
+        this.store = decorateStore.apply(stores.reads());
         WireCodec codec = new WireCodec(CodecLimits.DEFAULTS);
-        this.hotlistStore = new SqliteHotlistStore(sqlite.centralFile());
+        this.hotlistStore = stores.hotlist();
         this.hotlist = new CentralHotlist(hotlistStore, config.hotlist().deltaHistoryVersions(),
                 config.hotlist().maxEntriesPerChunk(), codec);
         this.sessions = new SessionRegistry(config.mqtt().maxInflightPerClient());

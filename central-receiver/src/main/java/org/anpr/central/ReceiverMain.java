@@ -31,7 +31,8 @@ public final class ReceiverMain {
               tls:       { enabled: true, port: 8883, keyStore: server.p12, keyStorePassword: ..., trustStore: gantry-ca.p12,
                            trustStorePassword: ..., clientAuth: optional, plaintext: false }
               auth:      { credentialsFile: /etc/anpr/credentials }
-              store:     { directory: /var/lib/anpr, maxBatch: 1000, highWaterMark: 5000, lowWaterMark: 1000 }
+              store:     { type: sqlite, directory: /var/lib/anpr, maxBatch: 1000, highWaterMark: 5000, lowWaterMark: 1000 }
+              store:     { type: postgresql, postgresql: { url: "jdbc:postgresql://db:5432/anpr", user: anpr, password: ... } }
               hotlist:   { deltaHistoryVersions: 1000, maxEntriesPerChunk: 10000 }
               retention: { reads: 365d, alerts: 730d, violations: 1095d, rejected: 30d, interval: 1h }
 
@@ -76,7 +77,7 @@ public final class ReceiverMain {
         }
         out.println("anpr receiver: MQTT on " + config.mqtt().host() + ":" + (port < 0 ? "-" : port)
                 + (config.tls().enabled() ? ", MQTT over TLS on port " + receiver.tlsPort() : "")
-                + ", store in " + config.store().directory().toAbsolutePath());
+                + ", store in " + config.store().describe());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             receiver.close();

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.anpr.central.hotlist.CentralHotlist;
-import org.anpr.central.store.SqliteHotlistStore;
+import org.anpr.central.store.JdbcHotlistStore;
 import org.anpr.protocol.ProtocolException;
 import org.anpr.protocol.WireCodec;
 import org.anpr.protocol.sample.SampleMessages;
@@ -29,7 +29,7 @@ class CentralHotlistTest {
         HotlistEntry b = samples.hotlistEntry("22BBB2");
         HotlistEntry c = samples.hotlistEntry("33CCC3");
         Path db = dir.resolve("central.db");
-        try (SqliteHotlistStore store = new SqliteHotlistStore(db)) {
+        try (JdbcHotlistStore store = JdbcHotlistStore.sqlite(db)) {
             CentralHotlist list = new CentralHotlist(store, 2, 2, new WireCodec()); // history of 2 versions, chunks of 2
             list.apply(List.of(a), List.of());                       // v1
             list.apply(List.of(b, c), List.of());                    // v2
@@ -54,7 +54,7 @@ class CentralHotlistTest {
                     .setPlateText("bad plate!").build()), List.of()));
             assertEquals(3, list.version(), "an invalid change changes nothing");
         }
-        try (SqliteHotlistStore store = new SqliteHotlistStore(db)) {
+        try (JdbcHotlistStore store = JdbcHotlistStore.sqlite(db)) {
             CentralHotlist reloaded = new CentralHotlist(store, 2, 2, new WireCodec());
             assertEquals(3, reloaded.version());
             assertEquals(2, reloaded.size());
@@ -64,7 +64,7 @@ class CentralHotlistTest {
 
     @Test
     void matchingRespectsValidityAndCountry() throws Exception {
-        try (SqliteHotlistStore store = new SqliteHotlistStore(dir.resolve("central.db"))) {
+        try (JdbcHotlistStore store = JdbcHotlistStore.sqlite(dir.resolve("central.db"))) {
             CentralHotlist list = new CentralHotlist(store, 10, 100, new WireCodec());
             long t = SampleMessages.BASE_MICROS;
             list.apply(List.of(samples.hotlistEntry("44DDD4").toBuilder().setValidUntilMicros(t - 1).build(),

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.anpr.central.config.ConfigException;
 import org.anpr.central.config.ConfigLoader;
 import org.anpr.central.config.ReceiverConfig;
+import org.anpr.central.config.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,5 +64,26 @@ class ConfigLoaderTest {
         assertTrue(marks.getMessage().contains("store.lowWaterMark: must be below store.highWaterMark"), marks.getMessage());
         ConfigException type = assertThrows(ConfigException.class, () -> load("store: { maxBatch: lots }\n"));
         assertTrue(type.getMessage().contains("store.maxBatch: must be a whole number"), type.getMessage());
+    }
+
+    @Test
+    void theStoreTypeSelectsPostgresqlWithItsConnection() throws Exception {
+        assertEquals(StoreConfig.Type.SQLITE, ReceiverConfig.DEFAULTS.store().type());
+        ReceiverConfig c = load("""
+                store:
+                  type: postgresql
+                  postgresql: { url: "jdbc:postgresql://db.example:5432/anpr", user: ams, password: s3cret }
+                """);
+        assertEquals(StoreConfig.Type.POSTGRESQL, c.store().type());
+        assertEquals(new StoreConfig.PostgresConfig("jdbc:postgresql://db.example:5432/anpr", "ams", "s3cret"), c.store().postgresql());
+        assertTrue(!c.store().postgresql().toString().contains("s3cret"), "no password in logs");
+        String m = assertThrows(ConfigException.class, () -> load("""
+                store: { type: oracle, postgresql: { url: "jdbc:mysql://x", pass: y } }
+                """)).getMessage();
+        assertTrue(m.contains("store.type: must be sqlite or postgresql, was 'oracle'"), m);
+        assertTrue(m.contains("store.postgresql.pass: unknown setting"), m);
+        String url = assertThrows(ConfigException.class, () -> load("store: { type: postgresql, postgresql: { url: \"jdbc:mysql://x\" } }\n"))
+                .getMessage();
+        assertTrue(url.contains("store.postgresql.url: must be a jdbc:postgresql: URL"), url);
     }
 }

@@ -70,8 +70,12 @@ public final class ConfigLoader {
             v.problems.add("auth.credentialsFile: must be set");
         }
         StoreConfig s = c.store();
-        if (s.directory() == null) {
+        if (s.type() == StoreConfig.Type.SQLITE && s.directory() == null) {
             v.problems.add("store.directory: must be set");
+        }
+        if (s.type() == StoreConfig.Type.POSTGRESQL
+                && (s.postgresql().url() == null || !s.postgresql().url().startsWith("jdbc:postgresql:"))) {
+            v.problems.add("store.postgresql.url: must be a jdbc:postgresql: URL, was '" + s.postgresql().url() + "'");
         }
         v.range("store.maxBatch", s.maxBatch(), 1, 100_000);
         v.range("store.highWaterMark", s.highWaterMark(), 1, 10_000_000);
@@ -118,10 +122,16 @@ public final class ConfigLoader {
         known(n, "auth.", Set.of("credentialsFile"));
         AuthConfig auth = new AuthConfig(path(n, "auth.credentialsFile", d.auth().credentialsFile()));
         n = root.path("store");
-        known(n, "store.", Set.of("directory", "maxBatch", "highWaterMark", "lowWaterMark"));
+        known(n, "store.", Set.of("type", "directory", "maxBatch", "highWaterMark", "lowWaterMark", "postgresql"));
         StoreConfig ds = d.store();
-        StoreConfig store = new StoreConfig(path(n, "store.directory", ds.directory()), integer(n, "store.maxBatch", ds.maxBatch()),
-                integer(n, "store.highWaterMark", ds.highWaterMark()), integer(n, "store.lowWaterMark", ds.lowWaterMark()));
+        JsonNode pg = n.path("postgresql");
+        known(pg, "store.postgresql.", Set.of("url", "user", "password"));
+        StoreConfig.PostgresConfig dpg = ds.postgresql();
+        StoreConfig store = new StoreConfig(storeType(n, ds.type()), path(n, "store.directory", ds.directory()),
+                integer(n, "store.maxBatch", ds.maxBatch()), integer(n, "store.highWaterMark", ds.highWaterMark()),
+                integer(n, "store.lowWaterMark", ds.lowWaterMark()),
+                new StoreConfig.PostgresConfig(str(pg, "store.postgresql.url", dpg.url()), str(pg, "store.postgresql.user", dpg.user()),
+                        str(pg, "store.postgresql.password", dpg.password())));
         n = root.path("hotlist");
         known(n, "hotlist.", Set.of("deltaHistoryVersions", "maxEntriesPerChunk"));
         HotlistConfig hotlist = new HotlistConfig(integer(n, "hotlist.deltaHistoryVersions", d.hotlist().deltaHistoryVersions()),
@@ -161,6 +171,20 @@ public final class ConfigLoader {
             return fallback;
         }
         return v.intValue();
+    }
+
+    private StoreConfig.Type storeType(JsonNode parent, StoreConfig.Type fallback) {
+        String s = str(parent, "store.type", null);
+        if (s == null) {
+            return fallback;
+        }
+        for (StoreConfig.Type t : StoreConfig.Type.values()) {
+            if (t.name().equalsIgnoreCase(s)) {
+                return t;
+            }
+        }
+        problems.add("store.type: must be sqlite or postgresql, was '" + s + "'");
+        return fallback;
     }
 
     private boolean bool(JsonNode parent, String field, boolean fallback) {

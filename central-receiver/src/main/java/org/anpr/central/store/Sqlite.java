@@ -31,37 +31,4 @@ final class Sqlite {
         }
         return c;
     }
-
-    /** Runs {@code work} in one transaction; rolls back on any failure. */
-    static void inTransaction(Connection c, SqlWork work) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            work.run(c);
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
-    }
-
-    @FunctionalInterface
-    interface SqlWork {
-        void run(Connection c) throws SQLException;
-    }
-
-    static void closeQuietly(AutoCloseable c) {
-        try {
-            if (c != null) {
-                c.close();
-            }
-        } catch (Exception ignored) {
-            // closing: nothing left to do with it
-        }
-    }
 }
