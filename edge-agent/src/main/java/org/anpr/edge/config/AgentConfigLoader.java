@@ -1,0 +1,204 @@
+package org.anpr.edge.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.anpr.edge.outbox.OutboxLimits;
+import org.anpr.edge.report.MqttSettings;
+import org.anpr.edge.section.MarginRule;
+import org.anpr.edge.section.SectionDefinition;
+import org.anpr.edge.section.SectionSettings;
+import org.anpr.protocol.topic.GantryId;
+
+/**
+ * Loads and validates a gantry's YAML file; an invalid file yields a {@link ConfigException}
+ * listing every problem. Keys and defaults:
+ *
+ * <pre>
+ * gantry:   { id: A2-N-km40 }                      # required
+ * storage:  { dir: ./data }                        # default folder of the three SQLite files
+ * cameras:  [ { id: cam-1, lane: 1, source: rtsp://... } ]
+ * sections: [ { id, entry: {gantry, camera?}, exit: {gantry, camera?}, distanceM, distanceUncertaintyM (0),
+ *               speedLimitKmh, margin: NL | FR | {country: BE, absoluteKmh, thresholdKmh, percent} } ]
+ * sectionRules: { minConfidence: 0.8, passageTtlHours: 24 (max 72) }
+ * clock:    { syncBoundMicros: 100000 }
+ * hotlist:  { file: {storage.dir}/hotlist.db }
+ * outbox:   { file: {storage.dir}/outbox.db, maxBytes: 1073741824 }
+ * mqtt:     { serverUri (required), clientId: {gantry.id}, username, password,
+ *             tls: {keyStore, keyStorePassword, trustStore, trustStorePassword},
+ *             keepAliveSeconds: 30, connectTimeoutSeconds: 10, maxInflight: 64, heartbeatSeconds: 30,
+ *             reconnectMinMillis: 500, reconnectMaxMillis: 60000 }
+ * </pre>
+ */
+public final class AgentConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private AgentConfigLoader() {
+    }
+
+    public static AgentConfig load(Path file) throws ConfigException {
+        try {
+            return parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException(List.of(file + ": cannot read (" + e.getMessage() + ")"));
+        }
+    }
+
+    public static AgentConfig parse(String yaml) throws ConfigException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(List.of("(file): not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(List.of("(file): must be a YAML mapping"));
+        }
+        NodeReader r = new NodeReader();
+        r.onlyKnown(root, "", Set.of("gantry", "storage", "cameras", "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt"));
+
+        JsonNode gantry = r.object(root, "", "gantry", true);
+        r.onlyKnown(gantry, "gantry", Set.of("id"));
+        String gantryId = id(r, gantry, "gantry", "id");
+
+        JsonNode storage = r.object(root, "", "storage", false);
+        r.onlyKnown(storage, "storage", Set.of("dir"));
+        Path dir = Path.of(r.string(storage, "storage", "dir", "./data", false));
+
+        List<CameraConfig> cameras = cameras(r, root);
+        List<SectionDefinition> sections = sections(r, root, gantryId, cameras);
+
+        JsonNode rules = r.object(root, "", "sectionRules", false);
+        r.onlyKnown(rules, "sectionRules", Set.of("minConfidence", "passageTtlHours"));
+        double minConfidence = r.number(rules, "sectionRules", "minConfidence", 0.8, 0, 1, false);
+        long ttlHours = r.integer(rules, "sectionRules", "passageTtlHours", 24, 1, 72);
+        JsonNode clock = r.object(root, "", "clock", false);
+        r.onlyKnown(clock, "clock", Set.of("syncBoundMicros"));
+        long bound = r.integer(clock, "clock", "syncBoundMicros", 100_000, 1, 10_000_000);
+
+        JsonNode hotlist = r.object(root, "", "hotlist", false);
+        r.onlyKnown(hotlist, "hotlist", Set.of("file"));
+        Path hotlistFile = Path.of(r.string(hotlist, "hotlist", "file", dir.resolve("hotlist.db").toString(), false));
+        JsonNode outbox = r.object(root, "", "outbox", false);
+        r.onlyKnown(outbox, "outbox", Set.of("file", "maxBytes"));
+        Path outboxFile = Path.of(r.string(outbox, "outbox", "file", dir.resolve("outbox.db").toString(), false));
+        long maxBytes = r.integer(outbox, "outbox", "maxBytes", OutboxLimits.DEFAULTS.maxBytes(), 1 << 20, Long.MAX_VALUE);
+
+        MqttSettings mqtt = MqttConfigReader.read(r, r.object(root, "", "mqtt", true), gantryId);
+        if (!r.errors().isEmpty()) {
+            throw new ConfigException(r.errors());
+        }
+        return new AgentConfig(gantryId, cameras, sections, new SectionSettings(minConfidence, bound, Duration.ofHours(ttlHours)),
+                hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes), mqtt);
+    }
+
+    private static List<CameraConfig> cameras(NodeReader r, JsonNode root) {
+        List<CameraConfig> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<JsonNode> nodes = r.list(root, "", "cameras");
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = "cameras[" + i + "]";
+            JsonNode c = nodes.get(i);
+            r.onlyKnown(c, path, Set.of("id", "lane", "source"));
+            String id = id(r, c, path, "id");
+            if (id != null && !seen.add(id)) {
+                r.error(path + ".id", "duplicate camera id '" + id + "'");
+            }
+            int lane = (int) r.integer(c, path, "lane", 1, 1, 64);
+            String source = r.string(c, path, "source", null, true);
+            out.add(new CameraConfig(id, lane, source));
+        }
+        return out;
+    }
+
+    private static List<SectionDefinition> sections(NodeReader r, JsonNode root, String gantryId, List<CameraConfig> cameras) {
+        List<SectionDefinition> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<JsonNode> nodes = r.list(root, "", "sections");
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = "sections[" + i + "]";
+            JsonNode s = nodes.get(i);
+            r.onlyKnown(s, path, Set.of("id", "entry", "exit", "distanceM", "distanceUncertaintyM", "speedLimitKmh", "margin"));
+            String id = id(r, s, path, "id");
+            if (id != null && !seen.add(id)) {
+                r.error(path + ".id", "duplicate section id '" + id + "'");
+            }
+            String[] entry = end(r, s, path + ".entry", gantryId, cameras);
+            String[] exit = end(r, s, path + ".exit", gantryId, cameras);
+            double distance = r.number(s, path, "distanceM", 1, 1, 1_000_000, true);
+            double uncertainty = r.number(s, path, "distanceUncertaintyM", 0, 0, 1_000_000, false);
+            if (uncertainty >= distance) {
+                r.error(path + ".distanceUncertaintyM", "must be smaller than distanceM (" + distance + ")");
+            }
+            double limit = r.number(s, path, "speedLimitKmh", 1, 1, 400, true);
+            MarginRule margin = margin(r, s, path);
+            if (gantryId != null && entry[0] != null && exit[0] != null && !gantryId.equals(entry[0]) && !gantryId.equals(exit[0])) {
+                r.error(path, "gantry " + gantryId + " is neither the entry nor the exit of this section");
+            }
+            out.add(new SectionDefinition(id, entry[0], entry[1], exit[0], exit[1], distance, Math.min(uncertainty, distance / 2), limit, margin));
+        }
+        return out;
+    }
+
+    /** {gantry, camera?} of a section end. */
+    private static String[] end(NodeReader r, JsonNode section, String path, String gantryId, List<CameraConfig> cameras) {
+        JsonNode n = section.get(path.substring(path.lastIndexOf('.') + 1));
+        if (n == null || !n.isObject()) {
+            r.error(path, "required mapping {gantry, camera} is missing");
+            return new String[2];
+        }
+        r.onlyKnown(n, path, Set.of("gantry", "camera"));
+        String g = id(r, n, path, "gantry");
+        String cam = n.has("camera") ? id(r, n, path, "camera") : null;
+        if (cam != null && g != null && g.equals(gantryId) && cameras.stream().noneMatch(c -> cam.equals(c.id()))) {
+            r.error(path + ".camera", "camera '" + cam + "' is not one of this gantry's cameras");
+        }
+        return new String[] {g, cam};
+    }
+
+    private static MarginRule margin(NodeReader r, JsonNode s, String path) {
+        JsonNode m = s.get("margin");
+        String mp = path + ".margin";
+        if (m == null || m.isNull()) {
+            r.error(mp, "required: NL, FR or {country, absoluteKmh, thresholdKmh, percent}");
+            return MarginRule.NL;
+        }
+        if (m.isTextual()) {
+            MarginRule preset = MarginRule.preset(m.asText());
+            if (preset == null) {
+                r.error(mp, "no preset for '" + m.asText() + "' (presets: NL, FR); give {country, absoluteKmh, thresholdKmh, percent}");
+                return MarginRule.NL;
+            }
+            return preset;
+        }
+        r.onlyKnown(m, mp, Set.of("country", "absoluteKmh", "thresholdKmh", "percent"));
+        String country = r.string(m, mp, "country", "XX", true);
+        double abs = r.number(m, mp, "absoluteKmh", 0, 0, 50, true);
+        double threshold = r.number(m, mp, "thresholdKmh", 0, 0, 400, true);
+        double percent = r.number(m, mp, "percent", 0, 0, 50, true);
+        return MarginRule.custom(country, abs, threshold, percent);
+    }
+
+    /** A required topic-safe id. */
+    static String id(NodeReader r, JsonNode parent, String path, String name) {
+        String v = r.string(parent, path, name, null, true);
+        if (v != null) {
+            String problem = GantryId.problemWith(v);
+            if (problem != null) {
+                r.error(NodeReader.join(path, name), problem);
+                return null;
+            }
+        }
+        return v;
+    }
+}

@@ -1,0 +1,19 @@
+package org.anpr.edge.metrics;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters of the agent, reported in the status heartbeat. Thread-safe. */
+public final class AgentMetrics {
+    public final AtomicLong readsIn = new AtomicLong();
+    public final AtomicLong alerts = new AtomicLong();
+    public final AtomicLong passages = new AtomicLong();
+    public final AtomicLong violations = new AtomicLong();
+    public final AtomicLong deltasRejected = new AtomicLong();
+    public final AtomicLong configsRejected = new AtomicLong();
+    public final AtomicLong sectionExpired = new AtomicLong();
+    private final long startedNanos = System.nanoTime();
+
+    public long uptimeSeconds() {
+        return (System.nanoTime() - startedNanos) / 1_000_000_000L;
+    }
+}

@@ -1,0 +1,41 @@
+package org.anpr.edge.metrics;
+
+import java.util.OptionalDouble;
+import org.anpr.protocol.v1.ClockSync;
+
+/**
+ * Port for what the cabinet hardware and the time daemon know (device-drivers and a chrony/PTP
+ * adapter implement it later). {@link #UNKNOWN} until then.
+ */
+public interface HealthProbe {
+    HealthProbe UNKNOWN = new HealthProbe() {
+    };
+
+    default OptionalDouble temperatureC() {
+        return OptionalDouble.empty();
+    }
+
+    default ClockSync clockSync() {
+        return ClockSync.CLOCK_SYNC_UNKNOWN;
+    }
+
+    /** Offset of the local clock from its reference, microseconds. */
+    default long clockOffsetMicros() {
+        return 0;
+    }
+
+    /** Frames per second of the capture pipeline. */
+    default float framesPerSecond() {
+        return 0f;
+    }
+
+    /** Frames captured since start. */
+    default long framesIn() {
+        return 0;
+    }
+
+    /** Frames dropped (queue full) since start; reads are never dropped. */
+    default long framesDropped() {
+        return 0;
+    }
+}

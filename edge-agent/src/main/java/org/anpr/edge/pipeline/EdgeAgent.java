@@ -1,0 +1,255 @@
+package org.anpr.edge.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.anpr.edge.config.AgentConfig;
+import org.anpr.edge.config.AgentConfigLoader;
+import org.anpr.edge.config.ConfigException;
+import org.anpr.edge.hotlist.DeltaRejectedException;
+import org.anpr.edge.hotlist.Hotlist;
+import org.anpr.edge.metrics.AgentMetrics;
+import org.anpr.edge.metrics.HealthProbe;
+import org.anpr.edge.outbox.Outbox;
+import org.anpr.edge.recognition.PlateReadSource;
+import org.anpr.edge.report.MqttReporter;
+import org.anpr.edge.section.SectionTimer;
+import org.anpr.protocol.ProtocolException;
+import org.anpr.protocol.WireCodec;
+import org.anpr.protocol.topic.Topic;
+import org.anpr.protocol.topic.TopicKind;
+import org.anpr.protocol.v1.ConfigPush;
+import org.anpr.protocol.v1.Envelope;
+import org.anpr.protocol.v1.GantryStatus;
+import org.anpr.protocol.v1.HotlistAlert;
+import org.anpr.protocol.v1.PlateRead;
+import org.anpr.protocol.v1.PlateReadBatch;
+import org.anpr.protocol.v1.SectionPassage;
+import org.anpr.protocol.v1.SectionViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gantry application from a finished read onwards: outbox first, then the hotlist (a hit
+ * becomes an alert that jumps the queue), then section timing; the reporter sends the outbox and
+ * feeds the centre's hotlist deltas, section entries and configuration pushes back in.
+ */
+public final class EdgeAgent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeAgent.class);
+    private static final String SOFTWARE_VERSION = "0.1.0";
+
+    private final WireCodec codec = new WireCodec();
+    private final AgentMetrics metrics = new AgentMetrics();
+    private final HealthProbe health;
+    private final Outbox outbox;
+    private final Hotlist hotlist;
+    private final SectionTimer sections;
+    private final ScheduledExecutorService jobs;
+    private volatile AgentConfig config;
+    private MqttReporter reporter;
+
+    private EdgeAgent(AgentConfig config, HealthProbe health) throws SQLException, ProtocolException {
+        this.config = config;
+        this.health = health;
+        this.outbox = Outbox.open(config.outboxFile(), config.outboxLimits(), codec);
+        this.hotlist = Hotlist.open(config.hotlistFile());
+        this.sections = SectionTimer.open(config.sectionsFile(), config.gantryId(), config.sections(), config.sectionSettings(),
+                new OutboxSink());
+        this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "edge-jobs");
+            t.setDaemon(true);
+            return t;
+        });
+        jobs.scheduleWithFixedDelay(this::expirePassages, 1, 60, TimeUnit.SECONDS);
+    }
+
+    /** Opens the stores (re-sending whatever a previous run left unacknowledged) and connects. */
+    public static EdgeAgent start(AgentConfig config, HealthProbe health) throws SQLException, ProtocolException {
+        EdgeAgent agent = new EdgeAgent(config, health);
+        synchronized (agent) {
+            agent.reporter = agent.newReporter(config);
+            agent.reporter.start();
+        }
+        return agent;
+    }
+
+    /** Feeds reads from a source into {@link #onRead}; a read that cannot be stored is logged. */
+    public void attach(PlateReadSource source) {
+        source.start(read -> {
+            try {
+                onRead(read);
+            } catch (ProtocolException | SQLException e) {
+                LOG.error("read {} not stored: {}", read.getPlateText(), e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * One finished read of this gantry. Durable in the outbox when this returns; returns the
+     * hotlist alert it raised, if any.
+     */
+    public Optional<HotlistAlert> onRead(PlateRead read) throws ProtocolException, SQLException {
+        String g = config.gantryId();
+        if (!g.equals(read.getGantryId())) {
+            // the receiver would reject it on this gantry's topic; a wiring bug, not bad data
+            throw new IllegalArgumentException("read of gantry '" + read.getGantryId() + "' fed to gantry '" + g + "'");
+        }
+        outbox.append(Topic.of(g, TopicKind.READS), PlateReadBatch.newBuilder().addReads(read).build());
+        metrics.readsIn.incrementAndGet();
+        Optional<HotlistAlert> alert = hotlist.alertFor(read);
+        if (alert.isPresent()) {
+            outbox.append(Topic.of(g, TopicKind.ALERTS), alert.get());
+            metrics.alerts.incrementAndGet();
+        }
+        sections.onRead(read);
+        return alert;
+    }
+
+    /**
+     * Applies a new configuration without losing queued data: the outbox stays open; the MQTT
+     * connection is replaced only when its settings changed. The gantry id and the file
+     * locations need a restart.
+     */
+    public synchronized void reconfigure(AgentConfig next) throws ConfigException {
+        AgentConfig now = config;
+        List<String> fixed = new java.util.ArrayList<>();
+        if (!now.gantryId().equals(next.gantryId())) {
+            fixed.add("gantry.id: cannot change at run time (restart the agent)");
+        }
+        if (!now.outboxFile().equals(next.outboxFile()) || !now.hotlistFile().equals(next.hotlistFile())
+                || !now.sectionsFile().equals(next.sectionsFile())) {
+            fixed.add("storage: file locations cannot change at run time (restart the agent)");
+        }
+        if (!fixed.isEmpty()) {
+            throw new ConfigException(fixed);
+        }
+        outbox.setLimits(next.outboxLimits());
+        sections.reconfigure(next.sections(), next.sectionSettings());
+        config = next;
+        if (!Objects.equals(now.mqtt(), next.mqtt())) {
+            reporter.close();
+            reporter = newReporter(next);
+            reporter.start();
+        }
+        LOG.info("reconfigured");
+    }
+
+    public AgentConfig config() {
+        return config;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public Hotlist hotlist() {
+        return hotlist;
+    }
+
+    public SectionTimer sections() {
+        return sections;
+    }
+
+    public AgentMetrics metrics() {
+        return metrics;
+    }
+
+    public synchronized MqttReporter reporter() {
+        return reporter;
+    }
+
+    private MqttReporter newReporter(AgentConfig c) {
+        return new MqttReporter(c.gantryId(), c.mqtt(), outbox, codec, this::status)
+                .on(TopicKind.HOTLIST, this::onHotlistDelta)
+                .on(TopicKind.SECTION_ENTRIES, env -> sections.onPassage(env.getPassage()))
+                // applied off the MQTT callback thread: replacing the connection from inside its own
+                // callback would deadlock Paho
+                .on(TopicKind.CONFIG, env -> jobs.execute(() -> onConfigPush(env)));
+    }
+
+    private void onHotlistDelta(Envelope env) throws SQLException {
+        try {
+            hotlist.apply(env.getHotlistDelta());
+        } catch (DeltaRejectedException e) {
+            // acknowledged anyway: redelivering it would be rejected forever; the centre sees the
+            // version in the heartbeat and sends a snapshot
+            metrics.deltasRejected.incrementAndGet();
+            LOG.warn("hotlist delta rejected: {}", e.getMessage());
+        }
+    }
+
+    private void onConfigPush(Envelope env) {
+        ConfigPush push = env.getConfigPush();
+        try {
+            reconfigure(AgentConfigLoader.parse(push.getDocument().toString(StandardCharsets.UTF_8)));
+            LOG.info("configuration revision {} by {} applied", push.getRevision(), push.getIssuedBy());
+        } catch (ConfigException e) {
+            metrics.configsRejected.incrementAndGet();
+            LOG.warn("configuration revision {} rejected: {}", push.getRevision(), e.getMessage());
+        }
+    }
+
+    private GantryStatus status() {
+        GantryStatus.Builder s = GantryStatus.newBuilder()
+                .setFramesPerSecond(health.framesPerSecond())
+                .setFramesIn(health.framesIn())
+                .setFramesDropped(health.framesDropped())
+                .setReadsOut(metrics.readsIn.get())
+                .setDiskFreeBytes(config.outboxFile().toAbsolutePath().getParent().toFile().getUsableSpace())
+                .setClockSync(health.clockSync())
+                .setClockOffsetMicros(health.clockOffsetMicros())
+                .setHotlistVersion(hotlist.version())
+                .setSoftwareVersion(SOFTWARE_VERSION)
+                .setUptimeSeconds(metrics.uptimeSeconds());
+        health.temperatureC().ifPresent(t -> s.setTemperatureC((float) t));
+        try {
+            s.putQueueDepths("section_pending", sections.pendingCount());
+        } catch (SQLException e) {
+            LOG.debug("pending count unavailable: {}", e.getMessage());
+        }
+        var shed = outbox.stats();
+        if (shed.overviewsShed() + shed.cropsShed() > 0) {
+            s.setDetail("outbox shed " + shed.overviewsShed() + " overviews, " + shed.cropsShed() + " crops");
+        }
+        return s.build();
+    }
+
+    private void expirePassages() {
+        try {
+            metrics.sectionExpired.addAndGet(sections.expire(System.currentTimeMillis() * 1000));
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("expiring passages failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        jobs.shutdownNow();
+        if (reporter != null) {
+            reporter.close();
+        }
+        sections.close();
+        hotlist.close();
+        outbox.close();
+    }
+
+    /** Section passages and violations go to the outbox like everything else. */
+    private final class OutboxSink implements SectionTimer.Sink {
+        @Override
+        public void passage(SectionPassage passage) throws ProtocolException, SQLException {
+            outbox.append(Topic.of(config.gantryId(), TopicKind.PASSAGES), passage);
+            metrics.passages.incrementAndGet();
+        }
+
+        @Override
+        public void violation(SectionViolation violation) throws ProtocolException, SQLException {
+            outbox.append(Topic.of(config.gantryId(), TopicKind.VIOLATIONS), violation);
+            metrics.violations.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.anpr.edge.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.anpr.edge.section.MarginRule;
+import org.anpr.edge.section.SectionDefinition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentConfigLoaderTest {
+    static final String VALID = """
+            gantry: { id: A2-N-km52 }
+            storage: { dir: /var/lib/anpr }
+            cameras:
+              - { id: cam-1, lane: 1, source: "rtsp://10.0.0.11/stream1" }
+              - { id: cam-2, lane: 2, source: /dev/video1 }
+            sections:
+              - id: A2-km40-km52
+                entry: { gantry: A2-N-km40 }
+                exit: { gantry: A2-N-km52, camera: cam-1 }
+                distanceM: 12000
+                distanceUncertaintyM: 2
+                speedLimitKmh: 100
+                margin: NL
+              - id: E40-be
+                entry: { gantry: A2-N-km52 }
+                exit: { gantry: E40-km10 }
+                distanceM: 5000
+                speedLimitKmh: 120
+                margin: { country: BE, absoluteKmh: 6, thresholdKmh: 100, percent: 6 }
+            mqtt:
+              serverUri: tcp://centre.example:1883
+              username: gantry-52
+              password: secret
+            """;
+    @TempDir
+    Path dir;
+
+    @Test
+    void validFileWithDocumentedDefaults() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        Files.writeString(file, VALID);
+        AgentConfig c = AgentConfigLoader.load(file);
+        assertEquals("A2-N-km52", c.gantryId());
+        assertEquals(2, c.cameras().size());
+        assertEquals("/dev/video1", c.cameras().get(1).source());
+        SectionDefinition s = c.sections().get(0);
+        assertEquals("cam-1", s.exitCameraId());
+        assertNull(s.entryCameraId());
+        assertEquals(MarginRule.NL, s.margin());
+        assertEquals("BE:6/100/6%", c.sections().get(1).margin().name());
+        assertEquals(Path.of("/var/lib/anpr/hotlist.db"), c.hotlistFile());
+        assertEquals(Path.of("/var/lib/anpr/outbox.db"), c.outboxFile());
+        assertEquals(1L << 30, c.outboxLimits().maxBytes());
+        assertEquals(0.8, c.sectionSettings().minConfidence());
+        assertEquals(100_000, c.sectionSettings().clockBoundMicros());
+        assertEquals(Duration.ofHours(24), c.sectionSettings().passageTtl());
+        assertEquals("A2-N-km52", c.mqtt().clientId());
+        assertEquals(64, c.mqtt().maxInflight());
+        assertEquals(30, c.mqtt().heartbeatSeconds());
+        assertEquals("secret", c.mqtt().password());
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsField() {
+        String bad = """
+                gantry: { id: "A2/N" }
+                cameras:
+                  - { id: cam-1, lane: 0, source: x }
+                  - { id: cam-1, lane: 2 }
+                sections:
+                  - id: s1
+                    entry: { gantry: G1 }
+                    exit: { gantry: G2 }
+                    distanceM: 100
+                    distanceUncertaintyM: 100
+                    speedLimitKmh: 100
+                    margin: XX
+                sectionRules: { passageTtlHours: 100 }
+                outbox: { maxBytes: 12 }
+                mqtt:
+                  serverUri: http://centre
+                  maxInflight: 0
+                  hots: typo
+                  reconnectMinMillis: 5000
+                  reconnectMaxMillis: 1000
+                """;
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfigLoader.parse(bad));
+        List<String> expectedPrefixes = List.of("gantry.id:", "cameras[0].lane:", "cameras[1].id: duplicate", "cameras[1].source:",
+                "sections[0].distanceUncertaintyM:", "sections[0].margin: no preset for 'XX'", "sectionRules.passageTtlHours:",
+                "outbox.maxBytes:", "mqtt.serverUri:", "mqtt.maxInflight:", "mqtt.hots: unknown field", "mqtt.reconnectMaxMillis:");
+        for (String prefix : expectedPrefixes) {
+            assertTrue(e.errors().stream().anyMatch(err -> err.startsWith(prefix)), "missing " + prefix + " in " + e.errors());
+        }
+        assertTrue(e.getMessage().contains("configuration error(s)"));
+    }
+
+    @Test
+    void sectionNotInvolvingThisGantryAndUnknownCameraAreErrors() {
+        String yaml = VALID.replace("exit: { gantry: A2-N-km52, camera: cam-1 }", "exit: { gantry: A2-N-km52, camera: cam-9 }")
+                .replace("entry: { gantry: A2-N-km52 }", "entry: { gantry: X-1 }");
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfigLoader.parse(yaml));
+        assertTrue(e.errors().contains("sections[0].exit.camera: camera 'cam-9' is not one of this gantry's cameras"), e.errors().toString());
+        assertTrue(e.errors().stream().anyMatch(s -> s.startsWith("sections[1]: gantry A2-N-km52 is neither")), e.errors().toString());
+    }
+
+    @Test
+    void missingRequiredPartsAndBrokenYaml() {
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfigLoader.parse("cameras: []\n"));
+        assertTrue(e.errors().contains("gantry: required section is missing"), e.errors().toString());
+        assertTrue(e.errors().contains("mqtt: required section is missing"), e.errors().toString());
+        ConfigException yaml = assertThrows(ConfigException.class, () -> AgentConfigLoader.parse("gantry: [unclosed\n"));
+        assertTrue(yaml.errors().get(0).startsWith("(file): not valid YAML"), yaml.errors().toString());
+        ConfigException ssl = assertThrows(ConfigException.class,
+                () -> AgentConfigLoader.parse(VALID.replace("tcp://centre.example:1883", "ssl://centre.example:8883")));
+        assertTrue(ssl.errors().get(0).startsWith("mqtt.tls: required"), ssl.errors().toString());
+    }
+}

@@ -1,0 +1,134 @@
+package org.anpr.edge.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.anpr.edge.config.AgentConfig;
+import org.anpr.edge.config.AgentConfigLoader;
+import org.anpr.edge.config.ConfigException;
+import org.anpr.edge.metrics.HealthProbe;
+import org.anpr.edge.outbox.Priority;
+import org.anpr.edge.testing.Mosquitto;
+import org.anpr.edge.testing.Subscriber;
+import org.anpr.protocol.WireCodec;
+import org.anpr.protocol.sample.SampleMessages;
+import org.anpr.protocol.topic.Topic;
+import org.anpr.protocol.topic.TopicKind;
+import org.anpr.protocol.v1.ConfigPush;
+import org.anpr.protocol.v1.Envelope;
+import org.anpr.protocol.v1.HotlistDelta;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wired agent: outbox first, hotlist alerts ahead of reads, downstream topics, reconfiguration. */
+class EdgeAgentTest {
+    private static final String G = "A2-N-km52";
+    private final SampleMessages samples = new SampleMessages(33);
+    private final WireCodec codec = new WireCodec();
+    @TempDir
+    Path dir;
+
+    private String yaml(String uri, long maxBytes) {
+        return """
+                gantry: { id: %s }
+                storage: { dir: "%s" }
+                sections:
+                  - { id: A2-km40-km52, entry: { gantry: A2-N-km40 }, exit: { gantry: %s }, distanceM: 12000,
+                      distanceUncertaintyM: 2, speedLimitKmh: 100, margin: NL }
+                outbox: { maxBytes: %d }
+                mqtt: { serverUri: "%s", heartbeatSeconds: 1, reconnectMinMillis: 100, reconnectMaxMillis: 500 }
+                """.formatted(G, dir.resolve("data"), G, maxBytes, uri);
+    }
+
+    private static String deadUri() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return "tcp://127.0.0.1:" + s.getLocalPort(); // closed again: nobody listens
+        }
+    }
+
+    @Test
+    void hotlistHitRaisesAnAlertThatJumpsTheQueue() throws Exception {
+        try (EdgeAgent agent = EdgeAgent.start(AgentConfigLoader.parse(yaml(deadUri(), 1 << 30)), HealthProbe.UNKNOWN)) {
+            agent.hotlist().apply(HotlistDelta.newBuilder().setFromVersion(0).setToVersion(1)
+                    .addUpserts(samples.hotlistEntry("12ABC3")).build());
+            agent.onRead(samples.read(G));
+            assertTrue(agent.onRead(samples.read(G, "I2A8C3", SampleMessages.BASE_MICROS)).isPresent(), "tolerant hit");
+            var items = agent.outbox().next(10, Set.of());
+            assertEquals(3, items.size());
+            assertEquals(Priority.ALERT, items.get(0).priority());
+            assertEquals("12ABC3", Envelope.parseFrom(items.get(0).payload()).getAlert().getEntry().getPlateText());
+            assertEquals(1, agent.metrics().alerts.get());
+            assertThrows(IllegalArgumentException.class, () -> agent.onRead(samples.read("other-gantry")));
+            assertEquals(3, agent.outbox().stats().items(), "a read of another gantry is not stored");
+        }
+    }
+
+    @Test
+    void reconfigurationKeepsQueuedDataAndDownstreamTopicsWork() throws Exception {
+        try (Mosquitto broker = Mosquitto.start(Files.createDirectories(dir.resolve("broker")));
+             Subscriber centre = new Subscriber(broker.uri(), "centre-agent", "anpr/v1/" + G + "/#");
+             EdgeAgent agent = EdgeAgent.start(AgentConfigLoader.parse(yaml(deadUri(), 1 << 30)), HealthProbe.UNKNOWN)) {
+            for (int i = 0; i < 5; i++) {
+                agent.onRead(samples.read(G));
+            }
+            assertEquals(5, agent.outbox().stats().items(), "queued while the broker is unreachable");
+
+            agent.reconfigure(AgentConfigLoader.parse(yaml(broker.uri(), 1 << 30)));
+            assertTrue(Subscriber.await(() -> centre.distinctReadIds().size() == 5, 20, TimeUnit.SECONDS), "the queue survived reconfiguration");
+            assertTrue(Subscriber.await(() -> agent.outbox().stats().items() == 0, 10, TimeUnit.SECONDS));
+
+            // hotlist delta from the centre, then a read that hits it
+            centre.publish(Topic.of(G, TopicKind.HOTLIST).name(), codec.encode(HotlistDelta.newBuilder().setFromVersion(0).setToVersion(3)
+                    .addUpserts(samples.hotlistEntry("99XYZ9")).build()));
+            assertTrue(Subscriber.await(() -> agent.hotlist().version() == 3, 10, TimeUnit.SECONDS));
+            agent.onRead(samples.read(G, "99XYZ9", SampleMessages.BASE_MICROS));
+            assertTrue(Subscriber.await(() -> centre.received().stream().anyMatch(m -> m.topic().endsWith("/alerts")), 10, TimeUnit.SECONDS));
+
+            // a passage routed here (exit reads without a passage are pending too), then a rejected delta (wrong from_version): counted, nothing changes
+            int pendingBefore = pending(agent);
+            centre.publish(Topic.of(G, TopicKind.SECTION_ENTRIES).name(), codec.encode(samples.passage("A2-N-km40", G).toBuilder()
+                    .setSectionId("A2-km40-km52").setExpiresAtMicros(System.currentTimeMillis() * 1000 + 3_600_000_000L).build()));
+            assertTrue(Subscriber.await(() -> pending(agent) == pendingBefore + 1, 10, TimeUnit.SECONDS));
+            centre.publish(Topic.of(G, TopicKind.HOTLIST).name(), codec.encode(HotlistDelta.newBuilder().setFromVersion(7).setToVersion(8).build()));
+            assertTrue(Subscriber.await(() -> agent.metrics().deltasRejected.get() == 1, 10, TimeUnit.SECONDS));
+            assertEquals(3, agent.hotlist().version());
+
+            // configuration pushed by an operator: a valid one applies, an invalid one is refused
+            centre.publish(Topic.of(G, TopicKind.CONFIG).name(), codec.encode(push(1, yaml(broker.uri(), 2L << 30))));
+            assertTrue(Subscriber.await(() -> agent.config().outboxLimits().maxBytes() == 2L << 30, 10, TimeUnit.SECONDS));
+            centre.publish(Topic.of(G, TopicKind.CONFIG).name(), codec.encode(push(2, "gantry: { id: other }\n")));
+            assertTrue(Subscriber.await(() -> agent.metrics().configsRejected.get() == 1, 10, TimeUnit.SECONDS));
+            assertEquals(G, agent.config().gantryId());
+        }
+    }
+
+    @Test
+    void gantryIdCannotChangeAtRunTime() throws Exception {
+        try (EdgeAgent agent = EdgeAgent.start(AgentConfigLoader.parse(yaml(deadUri(), 1 << 30)), HealthProbe.UNKNOWN)) {
+            AgentConfig other = AgentConfigLoader.parse(yaml(deadUri(), 1 << 30).replace(G, "B-1"));
+            ConfigException e = assertThrows(ConfigException.class, () -> agent.reconfigure(other));
+            assertTrue(e.errors().get(0).startsWith("gantry.id"), e.errors().toString());
+        }
+    }
+
+    private static int pending(EdgeAgent agent) {
+        try {
+            return agent.sections().pendingCount();
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
+    }
+
+    private static ConfigPush push(long revision, String yaml) {
+        return ConfigPush.newBuilder().setRevision(revision).setIssuedBy("operator-1").setIssuedAtMicros(SampleMessages.BASE_MICROS)
+                .setContentType("application/yaml").setDocument(ByteString.copyFromUtf8(yaml)).build();
+    }
+
+}
