@@ -26,6 +26,7 @@ public final class BenchMain {
                       ./anpr bench WireCodec                  only the codec benchmarks
                       ./anpr bench -f 2 -i 10 WireCodec       longer, more precise run
                       ./anpr bench -rf json -rff out.json     machine-readable results
+                      ./anpr bench -l                         list the benchmarks
                     Record the figures, the machine and the date in benchmarks/RESULTS.md.
                     """);
             return;
@@ -36,6 +37,10 @@ public final class BenchMain {
         } catch (CommandLineOptionException e) {
             System.err.println("bench: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (cli.shouldList() || cli.shouldListWithParams()) {
+            new Runner(cli).list();
             return;
         }
         // Short defaults for the settings the command line leaves open. OptionsBuilder values
