@@ -1,42 +1,73 @@
 package org.anpr.edge;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.anpr.device.time.DeviceClock;
 import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
 import org.anpr.edge.metrics.HealthProbe;
+import org.anpr.edge.pipeline.CameraRig;
 import org.anpr.edge.pipeline.EdgeAgent;
 
-/** {@code ./anpr agent --config gantry.yaml}: the standalone edge agent. */
+/**
+ * {@code ./anpr agent --config gantry.yaml}: the standalone edge agent. Opens the cameras first
+ * (a camera that cannot be opened stops the start with its id and the reason), then the agent
+ * (stores, MQTT), then starts capture. On SIGTERM/Ctrl-C capture stops, queued frames finish and
+ * open passages are emitted into the outbox before the agent closes.
+ */
 public final class AgentMain {
+    private static final String USAGE = """
+            Usage: ./anpr agent --config gantry.yaml
+            Runs the gantry edge agent: cameras -> recognition -> hotlist -> section timing -> outbox -> MQTT.
+            The file's keys and defaults are in edge-agent/README.md; every error names its field.
+            """;
+
     private AgentMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"))) {
+            System.out.print(USAGE);
+            return;
+        }
         if (args.length != 2 || !args[0].equals("--config")) {
-            System.err.println("Usage: anpr agent --config gantry.yaml");
-            System.exit(args.length == 1 && (args[0].equals("-h") || args[0].equals("--help")) ? 0 : 2);
+            System.err.print(USAGE);
+            System.exit(2);
         }
         AgentConfig config;
+        CameraRig rig;
         try {
             config = AgentConfigLoader.load(Path.of(args[1]));
+            rig = CameraRig.open(config, DeviceClock.system(), HealthProbe.UNKNOWN);
         } catch (ConfigException e) {
             System.err.println("anpr agent: " + args[1] + ": " + e.getMessage());
             System.exit(2);
             return;
         }
-        EdgeAgent agent = EdgeAgent.start(config, HealthProbe.UNKNOWN);
-        CountDownLatch stop = new CountDownLatch(1);
+        EdgeAgent agent;
+        try {
+            agent = EdgeAgent.start(config, rig);
+        } catch (Exception e) {
+            rig.close();
+            throw e;
+        }
+        rig.attachTo(agent);
+        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                rig.stop(Duration.ofSeconds(5));
+                rig.close();
                 agent.close();
             } catch (Exception e) {
                 System.err.println("anpr agent: close failed: " + e);
             }
-            stop.countDown();
-        }));
-        System.out.println("anpr agent: gantry " + config.gantryId() + " running; outbox " + config.outboxFile());
-        stop.await();
+            stopped.countDown();
+        }, "agent-shutdown"));
+        System.out.println("anpr agent: gantry " + config.gantryId() + " running with " + config.cameras().size()
+                + " camera(s), region " + config.recognition().region().code() + ", "
+                + config.recognition().workers() + " recognition worker(s); outbox " + config.outboxFile());
+        stopped.await();
     }
 }

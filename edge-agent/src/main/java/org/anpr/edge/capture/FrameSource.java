@@ -23,6 +23,15 @@ public interface FrameSource extends AutoCloseable {
      */
     Frame next() throws IOException, InterruptedException;
 
+    /**
+     * True for a recording replayed as fast as possible: nothing is happening live, so the
+     * pipeline waits for queue space instead of dropping frames, and frames never go stale. The
+     * replay then runs exactly as fast as recognition. Live sources (default) are dropped from.
+     */
+    default boolean lossless() {
+        return false;
+    }
+
     /** Counters since the source was opened. */
     SourceStats stats();
 

@@ -35,6 +35,15 @@ public final class FrameSources {
      * @throws IllegalArgumentException an unsupported or malformed source (message starts with the field)
      */
     public static FrameSource open(String cameraId, String source, DeviceClock clock) throws IOException {
+        return open(cameraId, source, Pacing.REALTIME, clock);
+    }
+
+    /**
+     * As {@link #open(String, String, DeviceClock)}, with the pacing of recorded sources (folders,
+     * video files): {@link Pacing#AS_FAST_AS_POSSIBLE} replays them with their recorded capture
+     * times but without waiting (re-processing a recording, tests). Live sources ignore it.
+     */
+    public static FrameSource open(String cameraId, String source, Pacing replay, DeviceClock clock) throws IOException {
         String s = source.trim();
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("rtsp")
@@ -53,10 +62,10 @@ public final class FrameSources {
         }
         Path p = Path.of(s);
         if (Files.isDirectory(p)) {
-            return new ImageFolderSource(p, ReplayConfig.of(cameraId), clock);
+            return new ImageFolderSource(p, ReplayConfig.of(cameraId).withPacing(replay), clock);
         }
         if (Files.isRegularFile(p)) {
-            return new VideoFileSource(p, ReplayConfig.of(cameraId), clock);
+            return new VideoFileSource(p, ReplayConfig.of(cameraId).withPacing(replay), clock);
         }
         throw new IllegalArgumentException("source: '" + s + "' is no stream URL, device, folder or file");
     }

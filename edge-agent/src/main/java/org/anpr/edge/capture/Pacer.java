@@ -14,6 +14,11 @@ public final class Pacer {
         this.pacing = pacing;
     }
 
+    /** Whether frames are released without waiting (a recording re-processed as fast as possible). */
+    public boolean unpaced() {
+        return pacing == Pacing.AS_FAST_AS_POSSIBLE;
+    }
+
     /** Waits until the frame recorded at {@code recordedMicros} is due. */
     public void await(long recordedMicros) throws InterruptedException {
         if (pacing == Pacing.AS_FAST_AS_POSSIBLE) {

@@ -13,6 +13,7 @@ import org.anpr.edge.section.SectionSettings;
  *
  * @param gantryId        this gantry's id
  * @param cameras         its cameras
+ * @param recognition     region and worker threads of the recogniser behind the cameras
  * @param sections        speed sections it is the entry or the exit of
  * @param sectionSettings confidence threshold, clock-sync bound, passage lifetime
  * @param hotlistFile     SQLite file of the local hotlist
@@ -24,6 +25,7 @@ import org.anpr.edge.section.SectionSettings;
 public record AgentConfig(
         String gantryId,
         List<CameraConfig> cameras,
+        RecognitionSettings recognition,
         List<SectionDefinition> sections,
         SectionSettings sectionSettings,
         Path hotlistFile,

@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.anpr.edge.capture.Pacing;
 import org.anpr.edge.outbox.OutboxLimits;
 import org.anpr.edge.report.MqttSettings;
 import org.anpr.edge.section.MarginRule;
 import org.anpr.edge.section.SectionDefinition;
 import org.anpr.edge.section.SectionSettings;
+import org.anpr.ocr.Region;
 import org.anpr.protocol.topic.GantryId;
 
 /**
@@ -26,7 +28,8 @@ import org.anpr.protocol.topic.GantryId;
  * <pre>
  * gantry:   { id: A2-N-km40 }                      # required
  * storage:  { dir: ./data }                        # default folder of the three SQLite files
- * cameras:  [ { id: cam-1, lane: 1, source: rtsp://... } ]
+ * cameras:  [ { id: cam-1, lane: 1, source: rtsp://..., replay: realtime } ]   # kinds of source: FrameSources; replay: realtime | fast
+ * recognition: { region: eu, workers: {cores} }   # region eu | br | us
  * sections: [ { id, entry: {gantry, camera?}, exit: {gantry, camera?}, distanceM, distanceUncertaintyM (0),
  *               speedLimitKmh, margin: NL | FR | {country: BE, absoluteKmh, thresholdKmh, percent} } ]
  * sectionRules: { minConfidence: 0.8, passageTtlHours: 24 (max 72) }
@@ -65,7 +68,7 @@ public final class AgentConfigLoader {
             throw new ConfigException(List.of("(file): must be a YAML mapping"));
         }
         NodeReader r = new NodeReader();
-        r.onlyKnown(root, "", Set.of("gantry", "storage", "cameras", "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt"));
+        r.onlyKnown(root, "", Set.of("gantry", "storage", "cameras", "recognition", "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt"));
 
         JsonNode gantry = r.object(root, "", "gantry", true);
         r.onlyKnown(gantry, "gantry", Set.of("id"));
@@ -76,6 +79,7 @@ public final class AgentConfigLoader {
         Path dir = Path.of(r.string(storage, "storage", "dir", "./data", false));
 
         List<CameraConfig> cameras = cameras(r, root);
+        RecognitionSettings recognition = recognition(r, root);
         List<SectionDefinition> sections = sections(r, root, gantryId, cameras);
 
         JsonNode rules = r.object(root, "", "sectionRules", false);
@@ -98,7 +102,7 @@ public final class AgentConfigLoader {
         if (!r.errors().isEmpty()) {
             throw new ConfigException(r.errors());
         }
-        return new AgentConfig(gantryId, cameras, sections, new SectionSettings(minConfidence, bound, Duration.ofHours(ttlHours)),
+        return new AgentConfig(gantryId, cameras, recognition, sections, new SectionSettings(minConfidence, bound, Duration.ofHours(ttlHours)),
                 hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes), mqtt);
     }
 
@@ -109,16 +113,38 @@ public final class AgentConfigLoader {
         for (int i = 0; i < nodes.size(); i++) {
             String path = "cameras[" + i + "]";
             JsonNode c = nodes.get(i);
-            r.onlyKnown(c, path, Set.of("id", "lane", "source"));
+            r.onlyKnown(c, path, Set.of("id", "lane", "source", "replay"));
             String id = id(r, c, path, "id");
             if (id != null && !seen.add(id)) {
                 r.error(path + ".id", "duplicate camera id '" + id + "'");
             }
             int lane = (int) r.integer(c, path, "lane", 1, 1, 64);
             String source = r.string(c, path, "source", null, true);
-            out.add(new CameraConfig(id, lane, source));
+            String replay = r.string(c, path, "replay", "realtime", false);
+            Pacing pacing = Pacing.REALTIME;
+            if (replay.equals("fast")) {
+                pacing = Pacing.AS_FAST_AS_POSSIBLE;
+            } else if (!replay.equals("realtime")) {
+                r.error(path + ".replay", "must be realtime or fast, was '" + replay + "'");
+            }
+            out.add(new CameraConfig(id, lane, source, pacing));
         }
         return out;
+    }
+
+    private static RecognitionSettings recognition(NodeReader r, JsonNode root) {
+        JsonNode n = r.object(root, "", "recognition", false);
+        r.onlyKnown(n, "recognition", Set.of("region", "workers"));
+        RecognitionSettings d = RecognitionSettings.DEFAULTS;
+        String code = r.string(n, "recognition", "region", d.region().code(), false);
+        Region region = d.region();
+        try {
+            region = Region.parse(code);
+        } catch (IllegalArgumentException e) {
+            r.error("recognition.region", e.getMessage());
+        }
+        int workers = (int) r.integer(n, "recognition", "workers", d.workers(), 1, 256);
+        return new RecognitionSettings(region, workers);
     }
 
     private static List<SectionDefinition> sections(NodeReader r, JsonNode root, String gantryId, List<CameraConfig> cameras) {

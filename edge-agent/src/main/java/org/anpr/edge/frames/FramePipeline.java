@@ -155,9 +155,9 @@ public final class FramePipeline implements AutoCloseable {
                 if (triggered) {
                     metrics.triggeredFrames.increment();
                 }
-                FrameQueue.Entry e = new FrameQueue.Entry(f, triggered, order.getAndIncrement());
+                FrameQueue.Entry e = new FrameQueue.Entry(f, triggered, order.getAndIncrement(), source.lossless());
                 assembler.pending(FrameWorker.key(e)); // before a worker can see it
-                FrameQueue.Entry dropped = queue.offer(e);
+                FrameQueue.Entry dropped = e.lossless ? queue.put(e) : queue.offer(e);
                 if (dropped != null) {
                     (stopping ? metrics.framesDiscarded : metrics.framesDropped).increment();
                     assembler.abandon(FrameWorker.key(dropped));

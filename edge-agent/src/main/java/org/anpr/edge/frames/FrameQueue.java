@@ -27,17 +27,25 @@ final class FrameQueue {
         /** Arrival order over all sources; with the capture time it keys the frame in the reorder stage. */
         final long order;
         boolean triggered;
+        /** From a lossless source: never dropped, never stale. */
+        final boolean lossless;
 
         Entry(Frame frame, boolean triggered, long order) {
+            this(frame, triggered, order, false);
+        }
+
+        Entry(Frame frame, boolean triggered, long order, boolean lossless) {
             this.frame = frame;
             this.triggered = triggered;
             this.order = order;
+            this.lossless = lossless;
         }
     }
 
     private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
+    private final Condition notFull = lock.newCondition();
     private final ArrayDeque<Entry> triggered = new ArrayDeque<>();
     private final ArrayDeque<Entry> freeRun = new ArrayDeque<>();
     private int maxDepth;
@@ -76,6 +84,28 @@ final class FrameQueue {
         }
     }
 
+    /**
+     * Queues a frame of a lossless source ({@code FrameSource.lossless()}), waiting for room
+     * instead of dropping; returns {@code e} if the queue is (or gets) closed, else null.
+     */
+    Entry put(Entry e) throws InterruptedException {
+        lock.lock();
+        try {
+            while (!closed && size() >= capacity) {
+                notFull.await();
+            }
+            if (closed) {
+                return e;
+            }
+            (e.triggered ? triggered : freeRun).addLast(e);
+            maxDepth = Math.max(maxDepth, size());
+            notEmpty.signal();
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The next frame (triggered first), waiting up to {@code timeoutMillis}; null on timeout or when closed and empty. */
     Entry take(long timeoutMillis) throws InterruptedException {
         long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -87,6 +117,7 @@ final class FrameQueue {
                 }
                 nanos = notEmpty.awaitNanos(nanos);
             }
+            notFull.signal();
             return !triggered.isEmpty() ? triggered.removeFirst() : freeRun.removeFirst();
         } finally {
             lock.unlock();
@@ -135,6 +166,7 @@ final class FrameQueue {
             triggered.clear();
             freeRun.clear();
             notEmpty.signalAll();
+            notFull.signalAll();
             return rest;
         } finally {
             lock.unlock();

@@ -48,7 +48,7 @@ final class FrameWorker {
         PassageAssembler.Key key = key(e);
         boolean handedOver = false;
         try (Frame f = e.frame) {
-            if (wait > config.maxQueueWait().toNanos()) {
+            if (wait > config.maxQueueWait().toNanos() && !e.lossless) {
                 metrics.framesStale.increment();
                 return;
             }

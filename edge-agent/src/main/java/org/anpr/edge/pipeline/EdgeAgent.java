@@ -125,6 +125,10 @@ public final class EdgeAgent implements AutoCloseable {
                 || !now.sectionsFile().equals(next.sectionsFile())) {
             fixed.add("storage: file locations cannot change at run time (restart the agent)");
         }
+        // the capture side (CameraRig) is built once at start; it has no in-place reconfiguration yet
+        if (!now.cameras().equals(next.cameras()) || !now.recognition().equals(next.recognition())) {
+            fixed.add("cameras, recognition: cannot change at run time (restart the agent)");
+        }
         if (!fixed.isEmpty()) {
             throw new ConfigException(fixed);
         }

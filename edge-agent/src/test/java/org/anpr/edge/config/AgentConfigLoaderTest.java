@@ -122,4 +122,23 @@ class AgentConfigLoaderTest {
                 () -> AgentConfigLoader.parse(VALID.replace("tcp://centre.example:1883", "ssl://centre.example:8883")));
         assertTrue(ssl.errors().get(0).startsWith("mqtt.tls: required"), ssl.errors().toString());
     }
+
+    @Test
+    void recognitionAndReplaySettings() throws Exception {
+        AgentConfig d = AgentConfigLoader.parse(VALID);
+        assertEquals(org.anpr.ocr.Region.EU, d.recognition().region());
+        assertEquals(Runtime.getRuntime().availableProcessors(), d.recognition().workers());
+        assertEquals(org.anpr.edge.capture.Pacing.REALTIME, d.cameras().get(0).replay());
+
+        AgentConfig br = AgentConfigLoader.parse(VALID + "recognition: { region: BR, workers: 3 }\n");
+        assertEquals(org.anpr.ocr.Region.BR, br.recognition().region());
+        assertEquals(3, br.recognition().workers());
+
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfigLoader.parse(
+                VALID.replace("lane: 1,", "lane: 1, replay: slow,") + "recognition: { region: xx, workers: 0, gpu: true }\n"));
+        assertTrue(e.errors().contains("recognition.region: unknown region 'xx' (expected eu, br or us)"), e.errors().toString());
+        assertTrue(e.errors().contains("recognition.workers: must be within 1..256, was 0"), e.errors().toString());
+        assertTrue(e.errors().stream().anyMatch(m -> m.startsWith("recognition.gpu")), e.errors().toString());
+        assertTrue(e.errors().contains("cameras[0].replay: must be realtime or fast, was 'slow'"), e.errors().toString());
+    }
 }

@@ -19,6 +19,38 @@ class FrameQueueTest {
     }
 
     @Test
+    void losslessPutWaitsForRoomInsteadOfDroppingAndGivesUpOnClose() throws Exception {
+        FrameQueue q = new FrameQueue(2);
+        assertNull(q.put(entry("r", 1, false)));
+        assertNull(q.put(entry("r", 2, false)));
+        FrameQueue.Entry third = entry("r", 3, false);
+        java.util.concurrent.CompletableFuture<FrameQueue.Entry> put = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return q.put(third);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(200);
+        assertEquals(false, put.isDone(), "full: the replay waits");
+        assertEquals(1L, q.take(1000).frame.monotonicNanos());
+        assertNull(put.get(5, java.util.concurrent.TimeUnit.SECONDS), "room made: queued, nothing dropped");
+        assertEquals(2, q.size());
+
+        FrameQueue.Entry fourth = entry("r", 4, false);
+        java.util.concurrent.CompletableFuture<FrameQueue.Entry> blocked = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return q.put(fourth);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(200);
+        q.close();
+        assertSame(fourth, blocked.get(5, java.util.concurrent.TimeUnit.SECONDS), "closed: handed back to be discarded");
+    }
+
+    @Test
     void fullQueueDropsTheOldestFreeRunningFrameFirstAndTriggeredLast() throws Exception {
         FrameQueue q = new FrameQueue(3);
         FrameQueue.Entry t1 = entry("c", 1, true);

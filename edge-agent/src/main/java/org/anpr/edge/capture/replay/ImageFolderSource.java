@@ -57,6 +57,11 @@ public final class ImageFolderSource implements FrameSource {
     }
 
     @Override
+    public boolean lossless() {
+        return pacer.unpaced();
+    }
+
+    @Override
     public String cameraId() {
         return config.cameraId();
     }

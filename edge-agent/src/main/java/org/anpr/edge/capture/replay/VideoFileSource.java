@@ -51,6 +51,11 @@ public final class VideoFileSource implements FrameSource {
     }
 
     @Override
+    public boolean lossless() {
+        return pacer.unpaced();
+    }
+
+    @Override
     public String cameraId() {
         return config.cameraId();
     }

@@ -71,6 +71,11 @@ public final class SyntheticTrafficSource implements FrameSource {
     }
 
     @Override
+    public boolean lossless() {
+        return pacer.unpaced();
+    }
+
+    @Override
     public String cameraId() {
         return config.cameraId();
     }

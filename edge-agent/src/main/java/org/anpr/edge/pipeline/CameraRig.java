@@ -1,0 +1,183 @@
+package org.anpr.edge.pipeline;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.anpr.device.time.DeviceClock;
+import org.anpr.edge.capture.FrameSource;
+import org.anpr.edge.capture.FrameSources;
+import org.anpr.edge.config.AgentConfig;
+import org.anpr.edge.config.CameraConfig;
+import org.anpr.edge.config.ConfigException;
+import org.anpr.edge.frames.FramePipeline;
+import org.anpr.edge.frames.PipelineConfig;
+import org.anpr.edge.frames.metrics.PipelineSnapshot;
+import org.anpr.edge.frames.wire.PipelineReadSource;
+import org.anpr.edge.frames.wire.PlateReadMapper;
+import org.anpr.edge.metrics.HealthProbe;
+import org.anpr.ocr.PlateRecognizer;
+import org.anpr.ocr.RecognizerConfig;
+import org.anpr.protocol.v1.ClockSync;
+
+/**
+ * The capture side of a gantry, built from its configuration: every {@code cameras[]} source
+ * opened, one {@link PlateRecognizer} for the configured region, one {@link FramePipeline} over
+ * all cameras, and the passage reads handed to an {@link EdgeAgent}. It also is the agent's
+ * {@link HealthProbe} for the frame counters, so the status heartbeat reports real fps and drops.
+ *
+ * <p>Order of use: {@link #open} (sources opened, nothing running), {@code EdgeAgent.start(config,
+ * rig)}, {@link #attachTo} (frames start flowing), {@link #close} before the agent's close so the
+ * last passages still reach the outbox.
+ */
+public final class CameraRig implements HealthProbe, AutoCloseable {
+    /** Sent with every read so the centre knows which recogniser produced it. */
+    public static final String ENGINE_VERSION = "anpr-ocr/0.1.0";
+
+    private final List<FrameSource> sources;
+    private final PlateRecognizer recognizer;
+    private final PipelineReadSource reads;
+    private final HealthProbe host;
+    private volatile long sampledAtNanos = System.nanoTime();
+    private volatile long sampledFrames;
+    private volatile float fps;
+
+    private CameraRig(AgentConfig config, List<FrameSource> sources, HealthProbe host) {
+        this.sources = sources;
+        this.host = host;
+        this.recognizer = new PlateRecognizer(RecognizerConfig.builder()
+                .region(config.recognition().region())
+                .workerThreads(config.recognition().workers())
+                .build());
+        PlateReadMapper mapper = new PlateReadMapper(config.gantryId(), ENGINE_VERSION,
+                () -> new PlateReadMapper.ClockQuality(host.clockSync(), clockError(host)));
+        PipelineConfig pipelineConfig = PipelineConfig.withWorkers(config.recognition().workers());
+        List<CameraConfig> cameras = config.cameras();
+        this.reads = new PipelineReadSource(mapper, listener -> {
+            FramePipeline p = new FramePipeline(recognizer, pipelineConfig, listener);
+            for (int i = 0; i < sources.size(); i++) {
+                p.addSource(sources.get(i), cameras.get(i).lane());
+            }
+            return p;
+        });
+    }
+
+    /**
+     * Opens every configured camera. A camera that cannot be opened stops the start with its id
+     * and the reason (all of them are reported at once); sources already opened are closed again.
+     *
+     * @param host what the cabinet and the time daemon know (clock state for the reads)
+     */
+    public static CameraRig open(AgentConfig config, DeviceClock clock, HealthProbe host) throws ConfigException {
+        List<FrameSource> opened = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < config.cameras().size(); i++) {
+            CameraConfig c = config.cameras().get(i);
+            try {
+                opened.add(FrameSources.open(c.id(), c.source(), c.replay(), clock));
+            } catch (IOException | IllegalArgumentException e) {
+                errors.add("cameras[" + i + "] (" + c.id() + "): " + e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            closeAll(opened);
+            throw new ConfigException(errors);
+        }
+        return new CameraRig(config, opened, host);
+    }
+
+    /** Starts capture and recognition; every passage read goes to {@code agent.onRead}. */
+    public void attachTo(EdgeAgent agent) {
+        agent.attach(reads);
+    }
+
+    /** The frame pipeline's counters, or null before {@link #attachTo}. */
+    public PipelineSnapshot snapshot() {
+        FramePipeline p = reads.pipeline();
+        return p == null ? null : p.snapshot();
+    }
+
+    /**
+     * Waits until every source has ended (recordings; live cameras never end), every frame is
+     * recognised and the open passages are emitted; false at the timeout.
+     */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        FramePipeline p = reads.pipeline();
+        return p == null || p.drain(timeout);
+    }
+
+    /**
+     * Stops capture (closes the sources, so even live cameras end), lets queued frames finish and
+     * emits the open passages, within {@code grace}; returns whether everything finished in time.
+     */
+    public boolean stop(Duration grace) throws InterruptedException {
+        closeAll(sources);
+        FramePipeline p = reads.pipeline();
+        return p == null || p.drain(grace);
+    }
+
+    @Override
+    public void close() {
+        reads.close();
+        closeAll(sources);
+        recognizer.close();
+    }
+
+    // ---- HealthProbe: frame counters from the pipeline, the rest from the host
+
+    @Override
+    public long framesIn() {
+        PipelineSnapshot s = snapshot();
+        return s == null ? 0 : s.framesIn();
+    }
+
+    @Override
+    public long framesDropped() {
+        PipelineSnapshot s = snapshot();
+        return s == null ? 0 : s.framesDropped() + s.framesStale();
+    }
+
+    /** Frames per second since the previous call (the heartbeat's period), not since start. */
+    @Override
+    public synchronized float framesPerSecond() {
+        long now = System.nanoTime();
+        long frames = framesIn();
+        double seconds = (now - sampledAtNanos) / 1e9;
+        if (seconds >= 0.5) {
+            fps = (float) ((frames - sampledFrames) / seconds);
+            sampledAtNanos = now;
+            sampledFrames = frames;
+        }
+        return fps;
+    }
+
+    @Override
+    public OptionalDouble temperatureC() {
+        return host.temperatureC();
+    }
+
+    @Override
+    public ClockSync clockSync() {
+        return host.clockSync();
+    }
+
+    @Override
+    public long clockOffsetMicros() {
+        return host.clockOffsetMicros();
+    }
+
+    private static int clockError(HealthProbe host) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.abs(host.clockOffsetMicros()));
+    }
+
+    private static void closeAll(List<FrameSource> sources) {
+        for (FrameSource s : sources) {
+            try {
+                s.close();
+            } catch (Exception ignored) {
+                // closing on the way out: nothing left to do with a source that fails to close
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.anpr.edge.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.anpr.device.time.DeviceClock;
+import org.anpr.edge.config.AgentConfig;
+import org.anpr.edge.config.AgentConfigLoader;
+import org.anpr.edge.config.ConfigException;
+import org.anpr.edge.metrics.HealthProbe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening the configured cameras: every camera that cannot be opened is named, with the reason. */
+class CameraRigTest {
+    @TempDir
+    Path dir;
+
+    private AgentConfig config(String cameras) throws ConfigException {
+        return AgentConfigLoader.parse("""
+                gantry: { id: G1 }
+                storage: { dir: "%s" }
+                cameras: %s
+                recognition: { workers: 1 }
+                mqtt: { serverUri: "tcp://127.0.0.1:1" }
+                """.formatted(dir.resolve("data"), cameras));
+    }
+
+    @Test
+    void camerasThatCannotBeOpenedStopTheStartWithTheirIds() throws Exception {
+        Path notAVideo = Files.writeString(dir.resolve("clip.avi"), "not a video");
+        AgentConfig c = config("""
+                [ { id: cam-1, source: "%s" }, { id: cam-2, source: "%s" }, { id: cam-3, source: synthetic:x } ]"""
+                .formatted(dir.resolve("missing"), notAVideo));
+        ConfigException e = assertThrows(ConfigException.class, () -> CameraRig.open(c, DeviceClock.system(), HealthProbe.UNKNOWN));
+        assertEquals(3, e.errors().size(), e.errors().toString());
+        assertTrue(e.errors().get(0).startsWith("cameras[0] (cam-1): source: '" + dir.resolve("missing") + "' is no stream URL"), e.errors().toString());
+        assertTrue(e.errors().get(1).startsWith("cameras[1] (cam-2): "), e.errors().toString());
+        assertTrue(e.errors().get(2).startsWith("cameras[2] (cam-3): source: 'synthetic:SEED' needs a number"), e.errors().toString());
+    }
+
+    @Test
+    void noCamerasIsAValidRelayOnlyGantryAndFrameCountersStartAtZero() throws Exception {
+        try (CameraRig rig = CameraRig.open(config("[]"), DeviceClock.system(), HealthProbe.UNKNOWN)) {
+            assertEquals(0, rig.framesIn());
+            assertEquals(0, rig.framesDropped());
+            assertTrue(rig.awaitEnd(java.time.Duration.ofSeconds(1)));
+        }
+    }
+}
