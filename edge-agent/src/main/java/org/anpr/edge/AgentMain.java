@@ -7,6 +7,8 @@ import org.anpr.device.time.DeviceClock;
 import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
+import org.anpr.edge.hotlist.AlertBeacon;
+import org.anpr.edge.hotlist.AlertBeacons;
 import org.anpr.edge.metrics.HealthProbe;
 import org.anpr.edge.pipeline.CameraRig;
 import org.anpr.edge.pipeline.EdgeAgent;
@@ -53,6 +55,20 @@ public final class AgentMain {
             rig.close();
             throw e;
         }
+        AlertBeacon beacon = null;
+        if (config.alertOutput() != null) {
+            try {
+                beacon = AlertBeacons.open(config.alertOutput());
+            } catch (RuntimeException e) {
+                System.err.println("anpr agent: " + args[1] + ": alertOutput: " + e.getMessage());
+                rig.close();
+                agent.close();
+                System.exit(2);
+                return;
+            }
+            agent.onAlert(beacon);
+        }
+        AlertBeacon alertBeacon = beacon;
         rig.attachTo(agent);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -60,6 +76,9 @@ public final class AgentMain {
                 rig.stop(Duration.ofSeconds(5));
                 rig.close();
                 agent.close();
+                if (alertBeacon != null) {
+                    alertBeacon.close();
+                }
             } catch (Exception e) {
                 System.err.println("anpr agent: close failed: " + e);
             }

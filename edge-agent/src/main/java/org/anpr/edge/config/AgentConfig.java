@@ -21,6 +21,7 @@ import org.anpr.edge.section.SectionSettings;
  * @param sectionsFile    SQLite file of pending passages and the violation chain
  * @param outboxLimits    disk bound of the outbox
  * @param mqtt            broker connection
+ * @param alertOutput     GPIO output pulsed on a hotlist alert, or null for none
  */
 public record AgentConfig(
         String gantryId,
@@ -32,7 +33,8 @@ public record AgentConfig(
         Path outboxFile,
         Path sectionsFile,
         OutboxLimits outboxLimits,
-        MqttSettings mqtt) {
+        MqttSettings mqtt,
+        AlertOutputSettings alertOutput) {
 
     public AgentConfig {
         cameras = List.copyOf(cameras);

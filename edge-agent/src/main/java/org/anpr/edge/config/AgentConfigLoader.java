@@ -30,6 +30,7 @@ import org.anpr.protocol.topic.GantryId;
  * storage:  { dir: ./data }                        # default folder of the three SQLite files
  * cameras:  [ { id: cam-1, lane: 1, source: rtsp://..., replay: realtime } ]   # kinds of source: FrameSources; replay: realtime | fast
  * recognition: { region: eu, workers: {cores} }   # region eu | br | us
+ * alertOutput: { bcmPin: 17, pulseMillis: 2000, maxPriority: 9 }   # optional: GPIO pulsed on a hotlist alert
  * sections: [ { id, entry: {gantry, camera?}, exit: {gantry, camera?}, distanceM, distanceUncertaintyM (0),
  *               speedLimitKmh, margin: NL | FR | {country: BE, absoluteKmh, thresholdKmh, percent} } ]
  * sectionRules: { minConfidence: 0.8, passageTtlHours: 24 (max 72) }
@@ -68,7 +69,7 @@ public final class AgentConfigLoader {
             throw new ConfigException(List.of("(file): must be a YAML mapping"));
         }
         NodeReader r = new NodeReader();
-        r.onlyKnown(root, "", Set.of("gantry", "storage", "cameras", "recognition", "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt"));
+        r.onlyKnown(root, "", Set.of("gantry", "storage", "cameras", "recognition", "alertOutput", "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt"));
 
         JsonNode gantry = r.object(root, "", "gantry", true);
         r.onlyKnown(gantry, "gantry", Set.of("id"));
@@ -80,6 +81,7 @@ public final class AgentConfigLoader {
 
         List<CameraConfig> cameras = cameras(r, root);
         RecognitionSettings recognition = recognition(r, root);
+        AlertOutputSettings alertOutput = alertOutput(r, root);
         List<SectionDefinition> sections = sections(r, root, gantryId, cameras);
 
         JsonNode rules = r.object(root, "", "sectionRules", false);
@@ -103,7 +105,7 @@ public final class AgentConfigLoader {
             throw new ConfigException(r.errors());
         }
         return new AgentConfig(gantryId, cameras, recognition, sections, new SectionSettings(minConfidence, bound, Duration.ofHours(ttlHours)),
-                hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes), mqtt);
+                hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes), mqtt, alertOutput);
     }
 
     private static List<CameraConfig> cameras(NodeReader r, JsonNode root) {
@@ -145,6 +147,21 @@ public final class AgentConfigLoader {
         }
         int workers = (int) r.integer(n, "recognition", "workers", d.workers(), 1, 256);
         return new RecognitionSettings(region, workers);
+    }
+
+    private static AlertOutputSettings alertOutput(NodeReader r, JsonNode root) {
+        if (!root.has("alertOutput")) {
+            return null;
+        }
+        JsonNode n = r.object(root, "", "alertOutput", true);
+        r.onlyKnown(n, "alertOutput", Set.of("bcmPin", "pulseMillis", "maxPriority"));
+        if (!n.has("bcmPin")) {
+            r.error("alertOutput.bcmPin", "required field is missing");
+        }
+        int pin = (int) r.integer(n, "alertOutput", "bcmPin", 0, 0, 27);
+        long pulse = r.integer(n, "alertOutput", "pulseMillis", 2000, 10, 600_000);
+        int maxPriority = (int) r.integer(n, "alertOutput", "maxPriority", 9, 1, 9);
+        return new AlertOutputSettings(pin, Duration.ofMillis(pulse), maxPriority);
     }
 
     private static List<SectionDefinition> sections(NodeReader r, JsonNode root, String gantryId, List<CameraConfig> cameras) {

@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
@@ -50,6 +52,7 @@ public final class EdgeAgent implements AutoCloseable {
     private final Hotlist hotlist;
     private final SectionTimer sections;
     private final ScheduledExecutorService jobs;
+    private final List<Consumer<HotlistAlert>> alertListeners = new CopyOnWriteArrayList<>();
     private volatile AgentConfig config;
     private MqttReporter reporter;
 
@@ -76,6 +79,14 @@ public final class EdgeAgent implements AutoCloseable {
             agent.reporter.start();
         }
         return agent;
+    }
+
+    /**
+     * Called with every hotlist alert this gantry raises, after it is durable in the outbox (e.g.
+     * an {@code AlertBeacon} on a GPIO output). Listeners run on the reading thread: keep them short.
+     */
+    public void onAlert(Consumer<HotlistAlert> listener) {
+        alertListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Feeds reads from a source into {@link #onRead}; a read that cannot be stored is logged. */
@@ -105,6 +116,13 @@ public final class EdgeAgent implements AutoCloseable {
         if (alert.isPresent()) {
             outbox.append(Topic.of(g, TopicKind.ALERTS), alert.get());
             metrics.alerts.incrementAndGet();
+            for (Consumer<HotlistAlert> l : alertListeners) { // only once the alert is durable
+                try {
+                    l.accept(alert.get());
+                } catch (RuntimeException e) {
+                    LOG.error("alert listener failed: {}", e.toString());
+                }
+            }
         }
         sections.onRead(read);
         return alert;
