@@ -13,7 +13,7 @@ final class MqttConfigReader {
     static MqttSettings read(NodeReader r, JsonNode m, String gantryId) {
         String p = "mqtt";
         r.onlyKnown(m, p, Set.of("serverUri", "clientId", "username", "password", "tls", "keepAliveSeconds", "connectTimeoutSeconds",
-                "maxInflight", "heartbeatSeconds", "reconnectMinMillis", "reconnectMaxMillis"));
+                "maxInflight", "heartbeatSeconds", "reconnectMinMillis", "reconnectMaxMillis", "maxReadsPerMessage"));
         String uri = r.string(m, p, "serverUri", null, true);
         if (uri != null && !uri.startsWith("tcp://") && !uri.startsWith("ssl://")) {
             r.error(p + ".serverUri", "must start with tcp:// or ssl://, was '" + uri + "'");
@@ -44,7 +44,9 @@ final class MqttConfigReader {
         if (max < min) {
             r.error(p + ".reconnectMaxMillis", "must be >= reconnectMinMillis (" + min + "), was " + max);
         }
-        return new MqttSettings(uri, clientId, user, password, tls, keepAlive, connectTimeout, inflight, heartbeat, min, Math.max(min, max));
+        int readsPerMessage = (int) r.integer(m, p, "maxReadsPerMessage", MqttSettings.DEFAULT_MAX_READS_PER_MESSAGE, 1, 500);
+        return new MqttSettings(uri, clientId, user, password, tls, keepAlive, connectTimeout, inflight, heartbeat, min, Math.max(min, max),
+                readsPerMessage);
     }
 
     private static Path file(NodeReader r, JsonNode t, String path, String name) {

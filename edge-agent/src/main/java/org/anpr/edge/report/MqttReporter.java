@@ -52,8 +52,10 @@ public final class MqttReporter implements AutoCloseable {
     private final Supplier<GantryStatus> status;
     private final Map<TopicKind, DownstreamHandler> handlers = new EnumMap<>(TopicKind.class);
     private final Semaphore wake = new Semaphore(0);
-    private final ConcurrentLinkedQueue<Long> acked = new ConcurrentLinkedQueue<>();
-    private final Set<Long> inflight = new HashSet<>(); // reporter thread only
+    private final ConcurrentLinkedQueue<long[]> acked = new ConcurrentLinkedQueue<>();
+    private final Set<Long> inflight = new HashSet<>(); // outbox items in flight; reporter thread only
+    private int messagesInFlight; // reporter thread only
+    private final ReadBatcher batcher;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong rejectedDownstream = new AtomicLong();
@@ -75,6 +77,7 @@ public final class MqttReporter implements AutoCloseable {
         this.outbox = outbox;
         this.codec = codec;
         this.status = status;
+        this.batcher = new ReadBatcher(codec, settings.maxReadsPerMessage());
     }
 
     /** Registers the handler of a downstream topic (hotlist, section-entries, config); before {@link #start}. */
@@ -107,7 +110,7 @@ public final class MqttReporter implements AutoCloseable {
         return published.get();
     }
 
-    /** Messages acknowledged by the broker and deleted from the outbox. */
+    /** Outbox items acknowledged by the broker and deleted (a batch of reads counts each read's item). */
     public long acknowledged() {
         return acknowledged.get();
     }
@@ -117,7 +120,7 @@ public final class MqttReporter implements AutoCloseable {
         return rejectedDownstream.get();
     }
 
-    /** Most messages ever in flight at once: above 1 when a backlog drained in batches. */
+    /** Most messages ever in flight at once: above 1 when a backlog drained with a window. */
     public int peakInflight() {
         return peakInflight;
     }
@@ -169,17 +172,27 @@ public final class MqttReporter implements AutoCloseable {
     }
 
     private void sendMore() throws SQLException {
-        int room = settings.maxInflight() - inflight.size();
-        for (OutboxItem item : outbox.next(room, inflight)) {
+        int room = settings.maxInflight() - messagesInFlight;
+        if (room <= 0) {
+            return;
+        }
+        List<OutboxItem> items = outbox.next(room * settings.maxReadsPerMessage(), inflight);
+        for (ReadBatcher.Outgoing m : batcher.messages(items, room)) {
             try {
-                MqttMessage msg = new MqttMessage(item.payload());
+                MqttMessage msg = new MqttMessage(m.payload());
                 msg.setQos(1);
-                inflight.add(item.seq());
-                client.publish(item.topic().name(), msg, item.seq(), null);
+                for (long seq : m.seqs()) {
+                    inflight.add(seq);
+                }
+                messagesInFlight++;
+                client.publish(m.topic().name(), msg, m.seqs(), null);
                 published.incrementAndGet();
-                peakInflight = Math.max(peakInflight, inflight.size());
+                peakInflight = Math.max(peakInflight, messagesInFlight);
             } catch (MqttException e) {
-                inflight.remove(item.seq());
+                for (long seq : m.seqs()) {
+                    inflight.remove(seq);
+                }
+                messagesInFlight--;
                 if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
                     LOG.warn("publish failed ({}); reconnecting", e.toString());
                     lost = true;
@@ -190,14 +203,20 @@ public final class MqttReporter implements AutoCloseable {
     }
 
     private void flushAcks() throws SQLException {
-        List<Long> batch = new ArrayList<>();
-        for (Long seq; (seq = acked.poll()) != null; ) {
-            batch.add(seq);
+        List<Long> items = new ArrayList<>();
+        int messages = 0;
+        for (long[] seqs; (seqs = acked.poll()) != null; messages++) {
+            for (long seq : seqs) {
+                items.add(seq);
+            }
         }
-        if (!batch.isEmpty()) {
-            outbox.ack(batch);
-            inflight.removeAll(batch);
-            acknowledged.addAndGet(batch.size());
+        if (!items.isEmpty()) {
+            outbox.ack(items);
+            inflight.removeAll(items);
+            // a late PUBACK of the previous connection still deletes its items (the broker has
+            // them), but that connection's window is already gone
+            messagesInFlight = Math.max(0, messagesInFlight - messages);
+            acknowledged.addAndGet(items.size());
         }
     }
 
@@ -219,6 +238,7 @@ public final class MqttReporter implements AutoCloseable {
             }
             client = c;
             inflight.clear(); // whatever the old connection had in flight is sent again
+            messagesInFlight = 0;
             connects.incrementAndGet();
             LOG.info("connected to {} as {}", settings.serverUri(), clientId);
             return true;
@@ -279,6 +299,7 @@ public final class MqttReporter implements AutoCloseable {
         closeQuietly(client);
         client = null;
         inflight.clear();
+        messagesInFlight = 0;
     }
 
     private static void closeQuietly(MqttAsyncClient c) {
@@ -367,8 +388,8 @@ public final class MqttReporter implements AutoCloseable {
 
         @Override
         public void deliveryComplete(IMqttDeliveryToken token) {
-            if (token.getUserContext() instanceof Long seq) {
-                acked.add(seq);
+            if (token.getUserContext() instanceof long[] seqs) {
+                acked.add(seqs);
                 wake.release();
             }
         }

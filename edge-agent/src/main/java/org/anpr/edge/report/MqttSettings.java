@@ -18,6 +18,9 @@ import java.nio.file.Path;
  * @param heartbeatSeconds    period of the retained status message (default 30)
  * @param reconnectMinMillis  first reconnect delay (default 500)
  * @param reconnectMaxMillis  cap of the exponential reconnect delay (default 60,000)
+ * @param maxReadsPerMessage  queued reads sent together in one PlateReadBatch message (default 50,
+ *                            1 = one read per message); a backlog after an outage drains in far
+ *                            fewer round trips and commits at the centre
  */
 public record MqttSettings(
         String serverUri,
@@ -30,7 +33,8 @@ public record MqttSettings(
         int maxInflight,
         int heartbeatSeconds,
         long reconnectMinMillis,
-        long reconnectMaxMillis) {
+        long reconnectMaxMillis,
+        int maxReadsPerMessage) {
 
     public static final int DEFAULT_KEEP_ALIVE = 30;
     public static final int DEFAULT_CONNECT_TIMEOUT = 10;
@@ -38,21 +42,27 @@ public record MqttSettings(
     public static final int DEFAULT_HEARTBEAT = 30;
     public static final long DEFAULT_RECONNECT_MIN = 500;
     public static final long DEFAULT_RECONNECT_MAX = 60_000;
+    public static final int DEFAULT_MAX_READS_PER_MESSAGE = 50;
 
     /** Defaults for everything but the server (and credentials). */
     public static MqttSettings of(String serverUri, String clientId, String username, String password) {
         return new MqttSettings(serverUri, clientId, username, password, null, DEFAULT_KEEP_ALIVE, DEFAULT_CONNECT_TIMEOUT,
-                DEFAULT_MAX_INFLIGHT, DEFAULT_HEARTBEAT, DEFAULT_RECONNECT_MIN, DEFAULT_RECONNECT_MAX);
+                DEFAULT_MAX_INFLIGHT, DEFAULT_HEARTBEAT, DEFAULT_RECONNECT_MIN, DEFAULT_RECONNECT_MAX, DEFAULT_MAX_READS_PER_MESSAGE);
     }
 
     public MqttSettings withTiming(int heartbeatSeconds, long reconnectMinMillis, long reconnectMaxMillis) {
         return new MqttSettings(serverUri, clientId, username, password, tls, keepAliveSeconds, connectTimeoutSeconds,
-                maxInflight, heartbeatSeconds, reconnectMinMillis, reconnectMaxMillis);
+                maxInflight, heartbeatSeconds, reconnectMinMillis, reconnectMaxMillis, maxReadsPerMessage);
     }
 
     public MqttSettings withMaxInflight(int inflight) {
         return new MqttSettings(serverUri, clientId, username, password, tls, keepAliveSeconds, connectTimeoutSeconds,
-                inflight, heartbeatSeconds, reconnectMinMillis, reconnectMaxMillis);
+                inflight, heartbeatSeconds, reconnectMinMillis, reconnectMaxMillis, maxReadsPerMessage);
+    }
+
+    public MqttSettings withMaxReadsPerMessage(int reads) {
+        return new MqttSettings(serverUri, clientId, username, password, tls, keepAliveSeconds, connectTimeoutSeconds,
+                maxInflight, heartbeatSeconds, reconnectMinMillis, reconnectMaxMillis, reads);
     }
 
     /**

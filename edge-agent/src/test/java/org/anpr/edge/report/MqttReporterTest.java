@@ -160,6 +160,31 @@ class MqttReporterTest {
             assertTrue(Subscriber.await(() -> outbox.stats().items() == 0, 10, TimeUnit.SECONDS));
             assertTrue(r.connects() >= 2, "reconnected");
             assertTrue(r.peakInflight() > 1, "the backlog drained with several messages in flight: " + r.peakInflight());
+            long batched = centre.received().stream().filter(m -> m.topic().endsWith("/reads"))
+                    .filter(m -> m.envelope().getReads().getReadsCount() > 1).count();
+            assertTrue(batched > 0, "the backlog went out in batches of reads");
+            assertTrue(r.published() < 300, "fewer messages than reads: " + r.published());
+        }
+    }
+
+    @Test
+    void queuedReadsAreBatchedUpToTheLimitAndAlertsGoAlone() throws Exception {
+        for (int i = 0; i < 23; i++) {
+            outbox.append(Topic.of(G, TopicKind.READS), PlateReadBatch.newBuilder().addReads(samples.read(G)).build());
+        }
+        outbox.append(Topic.of(G, TopicKind.ALERTS), samples.alert(G));
+        outbox.append(Topic.of(G, TopicKind.ALERTS), samples.alert(G));
+        MqttSettings s = MqttSettings.of(broker.uri(), G, USER, PASSWORD).withTiming(1, 100, 1000).withMaxReadsPerMessage(10);
+        try (Subscriber centre = centre("centre-batch");
+             MqttReporter r = new MqttReporter(G, s, outbox, codec, GantryStatus::getDefaultInstance)) {
+            r.start();
+            assertTrue(Subscriber.await(() -> outbox.stats().items() == 0, 20, TimeUnit.SECONDS), "everything acknowledged");
+            List<Received> upstream = centre.received().stream().filter(m -> !m.topic().endsWith("/status")).toList();
+            assertEquals(List.of(1, 1, 10, 10, 3), upstream.stream().map(m -> m.topic().endsWith("/alerts") ? 1
+                    : m.envelope().getReads().getReadsCount()).toList(), "two alerts alone, then reads in tens");
+            assertEquals(23, centre.distinctReadIds().size());
+            assertEquals(25, r.acknowledged(), "every outbox item");
+            assertEquals(5, r.published(), "five messages");
         }
     }
 }

@@ -59,7 +59,8 @@ class TlsClientCertificateTest {
         MqttSettings base = MqttSettings.of(uri, G, null, null).withTiming(1, 100, 500);
         return new MqttSettings(base.serverUri(), base.clientId(), null, null,
                 new MqttSettings.TlsSettings(keyStore, PASS, dir.resolve("trust.p12"), PASS), base.keepAliveSeconds(),
-                base.connectTimeoutSeconds(), base.maxInflight(), base.heartbeatSeconds(), base.reconnectMinMillis(), base.reconnectMaxMillis());
+                base.connectTimeoutSeconds(), base.maxInflight(), base.heartbeatSeconds(), base.reconnectMinMillis(), base.reconnectMaxMillis(),
+                base.maxReadsPerMessage());
     }
 
     @Test
