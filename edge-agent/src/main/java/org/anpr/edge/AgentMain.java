@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.anpr.device.time.DeviceClock;
+import org.anpr.edge.clock.ChronyClock;
 import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
@@ -40,9 +41,11 @@ public final class AgentMain {
         }
         AgentConfig config;
         CameraRig rig;
+        HealthProbe host = HealthProbe.UNKNOWN;
         try {
             config = AgentConfigLoader.load(Path.of(args[1]));
-            rig = CameraRig.open(config, DeviceClock.system(), HealthProbe.UNKNOWN);
+            host = config.clockSource().equals("chrony") ? new ChronyClock(ChronyClock.COMMAND, Duration.ofSeconds(10)) : HealthProbe.UNKNOWN;
+            rig = CameraRig.open(config, DeviceClock.system(), host);
         } catch (ConfigException e) {
             System.err.println("anpr agent: " + args[1] + ": " + e.getMessage());
             System.exit(2);

@@ -22,6 +22,7 @@ import org.anpr.edge.section.SectionSettings;
  * @param outboxLimits    disk bound of the outbox
  * @param mqtt            broker connection
  * @param alertOutput     GPIO output pulsed on a hotlist alert, or null for none
+ * @param clockSource     where the clock's sync state comes from: {@code chrony} (default) or {@code none}
  */
 public record AgentConfig(
         String gantryId,
@@ -34,7 +35,8 @@ public record AgentConfig(
         Path sectionsFile,
         OutboxLimits outboxLimits,
         MqttSettings mqtt,
-        AlertOutputSettings alertOutput) {
+        AlertOutputSettings alertOutput,
+        String clockSource) {
 
     public AgentConfig {
         cameras = List.copyOf(cameras);

@@ -34,7 +34,7 @@ import org.anpr.protocol.topic.GantryId;
  * sections: [ { id, entry: {gantry, camera?}, exit: {gantry, camera?}, distanceM, distanceUncertaintyM (0),
  *               speedLimitKmh, margin: NL | FR | {country: BE, absoluteKmh, thresholdKmh, percent} } ]
  * sectionRules: { minConfidence: 0.8, passageTtlHours: 24 (max 72) }
- * clock:    { syncBoundMicros: 100000 }
+ * clock:    { syncBoundMicros: 100000, source: chrony }   # source: chrony (chronyc -c tracking) | none
  * hotlist:  { file: {storage.dir}/hotlist.db }
  * outbox:   { file: {storage.dir}/outbox.db, maxBytes: 1073741824 }
  * mqtt:     { serverUri (required), clientId: {gantry.id}, username, password,
@@ -89,7 +89,11 @@ public final class AgentConfigLoader {
         double minConfidence = r.number(rules, "sectionRules", "minConfidence", 0.8, 0, 1, false);
         long ttlHours = r.integer(rules, "sectionRules", "passageTtlHours", 24, 1, 72);
         JsonNode clock = r.object(root, "", "clock", false);
-        r.onlyKnown(clock, "clock", Set.of("syncBoundMicros"));
+        r.onlyKnown(clock, "clock", Set.of("syncBoundMicros", "source"));
+        String clockSource = r.string(clock, "clock", "source", "chrony", false);
+        if (!clockSource.equals("chrony") && !clockSource.equals("none")) {
+            r.error("clock.source", "must be chrony or none, was '" + clockSource + "'");
+        }
         long bound = r.integer(clock, "clock", "syncBoundMicros", 100_000, 1, 10_000_000);
 
         JsonNode hotlist = r.object(root, "", "hotlist", false);
@@ -105,7 +109,7 @@ public final class AgentConfigLoader {
             throw new ConfigException(r.errors());
         }
         return new AgentConfig(gantryId, cameras, recognition, sections, new SectionSettings(minConfidence, bound, Duration.ofHours(ttlHours)),
-                hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes), mqtt, alertOutput);
+                hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes), mqtt, alertOutput, clockSource);
     }
 
     private static List<CameraConfig> cameras(NodeReader r, JsonNode root) {

@@ -4,8 +4,8 @@ import java.util.OptionalDouble;
 import org.anpr.protocol.v1.ClockSync;
 
 /**
- * Port for what the cabinet hardware and the time daemon know (device-drivers and a chrony/PTP
- * adapter implement it later). {@link #UNKNOWN} until then.
+ * Port for what the cabinet hardware and the time daemon know: {@code clock.ChronyClock} for the
+ * clock, {@code pipeline.CameraRig} for the frame counters; {@link #UNKNOWN} where nothing is known.
  */
 public interface HealthProbe {
     HealthProbe UNKNOWN = new HealthProbe() {
@@ -22,6 +22,11 @@ public interface HealthProbe {
     /** Offset of the local clock from its reference, microseconds. */
     default long clockOffsetMicros() {
         return 0;
+    }
+
+    /** Bound on the local clock's error from true time, microseconds (one side). */
+    default long clockErrorMicros() {
+        return Math.abs(clockOffsetMicros());
     }
 
     /** Frames per second of the capture pipeline. */

@@ -167,8 +167,13 @@ public final class CameraRig implements HealthProbe, AutoCloseable {
         return host.clockOffsetMicros();
     }
 
+    @Override
+    public long clockErrorMicros() {
+        return host.clockErrorMicros();
+    }
+
     private static int clockError(HealthProbe host) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.abs(host.clockOffsetMicros()));
+        return (int) Math.min(Integer.MAX_VALUE, host.clockErrorMicros());
     }
 
     private static void closeAll(List<FrameSource> sources) {

@@ -233,8 +233,9 @@ class FramePipelineTest {
         TriggerWindows windows = new TriggerWindows(new TriggerConfig(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5)));
         windows.open("cam-p", 100 * ms);
         Collector out = new Collector();
-        try (FramePipeline p = new FramePipeline(recognizer, PipelineConfig.withWorkers(1).withQueueCapacity(16), out,
-                windows)) {
+        // no frame may go stale here, however slow a loaded machine recognises them: this is about order
+        try (FramePipeline p = new FramePipeline(recognizer, PipelineConfig.withWorkers(1).withQueueCapacity(16)
+                .withMaxQueueWait(Duration.ofMinutes(1)), out, windows)) {
             p.addSource(new ListSource(frames), 1).start();
             assertTrue(p.drain(Duration.ofSeconds(20)));
             assertEquals(4, p.snapshot().triggeredFrames());
