@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.anpr.device.time.DeviceClock;
+import org.anpr.device.coap.server.ManagementServer;
 import org.anpr.edge.clock.ChronyClock;
 import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
 import org.anpr.edge.hotlist.AlertBeacon;
 import org.anpr.edge.hotlist.AlertBeacons;
+import org.anpr.edge.management.AgentManagement;
 import org.anpr.edge.metrics.HealthProbe;
 import org.anpr.edge.pipeline.CameraRig;
 import org.anpr.edge.pipeline.EdgeAgent;
@@ -73,9 +75,14 @@ public final class AgentMain {
         }
         AlertBeacon alertBeacon = beacon;
         rig.attachTo(agent);
+        ManagementServer management = config.management() == null ? null
+                : AgentManagement.serve(agent, rig, host, Path.of(args[1]), config.management());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                if (management != null) {
+                    management.close();
+                }
                 rig.stop(Duration.ofSeconds(5));
                 rig.close();
                 agent.close();
@@ -89,7 +96,8 @@ public final class AgentMain {
         }, "agent-shutdown"));
         System.out.println("anpr agent: gantry " + config.gantryId() + " running with " + config.cameras().size()
                 + " camera(s), region " + config.recognition().region().code() + ", "
-                + config.recognition().workers() + " recognition worker(s); outbox " + config.outboxFile());
+                + config.recognition().workers() + " recognition worker(s); outbox " + config.outboxFile()
+                + (management == null ? "" : "; management on coaps://" + management.address()));
         stopped.await();
     }
 }

@@ -23,6 +23,7 @@ import org.anpr.edge.section.SectionSettings;
  * @param mqtt            broker connection
  * @param alertOutput     GPIO output pulsed on a hotlist alert, or null for none
  * @param clockSource     where the clock's sync state comes from: {@code chrony} (default) or {@code none}
+ * @param management      the technicians' CoAP/DTLS endpoint, or null for none
  */
 public record AgentConfig(
         String gantryId,
@@ -36,7 +37,8 @@ public record AgentConfig(
         OutboxLimits outboxLimits,
         MqttSettings mqtt,
         AlertOutputSettings alertOutput,
-        String clockSource) {
+        String clockSource,
+        ManagementSettings management) {
 
     public AgentConfig {
         cameras = List.copyOf(cameras);

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.anpr.device.coap.dtls.PskCredential;
 import org.anpr.edge.capture.Pacing;
 import org.anpr.edge.outbox.OutboxLimits;
 import org.anpr.edge.report.MqttSettings;
@@ -31,6 +33,7 @@ import org.anpr.protocol.topic.GantryId;
  * cameras:  [ { id: cam-1, lane: 1, source: rtsp://..., replay: realtime } ]   # kinds of source: FrameSources; replay: realtime | fast
  * recognition: { region: eu, workers: {cores} }   # region eu | br | us
  * alertOutput: { bcmPin: 17, pulseMillis: 2000, maxPriority: 9 }   # optional: GPIO pulsed on a hotlist alert
+ * management: { bind: 0.0.0.0, port: 5684, psk: [ { identity: tech-1, keyHex: 32+ hex digits } ] }   # optional: CoAP/DTLS
  * sections: [ { id, entry: {gantry, camera?}, exit: {gantry, camera?}, distanceM, distanceUncertaintyM (0),
  *               speedLimitKmh, margin: NL | FR | {country: BE, absoluteKmh, thresholdKmh, percent} } ]
  * sectionRules: { minConfidence: 0.8, passageTtlHours: 24 (max 72) }
@@ -69,7 +72,7 @@ public final class AgentConfigLoader {
             throw new ConfigException(List.of("(file): must be a YAML mapping"));
         }
         NodeReader r = new NodeReader();
-        r.onlyKnown(root, "", Set.of("gantry", "storage", "cameras", "recognition", "alertOutput", "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt"));
+        r.onlyKnown(root, "", Set.of("gantry", "storage", "cameras", "recognition", "alertOutput", "management", "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt"));
 
         JsonNode gantry = r.object(root, "", "gantry", true);
         r.onlyKnown(gantry, "gantry", Set.of("id"));
@@ -82,6 +85,7 @@ public final class AgentConfigLoader {
         List<CameraConfig> cameras = cameras(r, root);
         RecognitionSettings recognition = recognition(r, root);
         AlertOutputSettings alertOutput = alertOutput(r, root);
+        ManagementSettings management = management(r, root);
         List<SectionDefinition> sections = sections(r, root, gantryId, cameras);
 
         JsonNode rules = r.object(root, "", "sectionRules", false);
@@ -109,7 +113,7 @@ public final class AgentConfigLoader {
             throw new ConfigException(r.errors());
         }
         return new AgentConfig(gantryId, cameras, recognition, sections, new SectionSettings(minConfidence, bound, Duration.ofHours(ttlHours)),
-                hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes), mqtt, alertOutput, clockSource);
+                hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes), mqtt, alertOutput, clockSource, management);
     }
 
     private static List<CameraConfig> cameras(NodeReader r, JsonNode root) {
@@ -166,6 +170,37 @@ public final class AgentConfigLoader {
         long pulse = r.integer(n, "alertOutput", "pulseMillis", 2000, 10, 600_000);
         int maxPriority = (int) r.integer(n, "alertOutput", "maxPriority", 9, 1, 9);
         return new AlertOutputSettings(pin, Duration.ofMillis(pulse), maxPriority);
+    }
+
+    private static ManagementSettings management(NodeReader r, JsonNode root) {
+        if (!root.has("management")) {
+            return null;
+        }
+        JsonNode n = r.object(root, "", "management", true);
+        r.onlyKnown(n, "management", Set.of("bind", "port", "psk"));
+        String bind = r.string(n, "management", "bind", "0.0.0.0", false);
+        int port = (int) r.integer(n, "management", "port", 5684, 0, 65_535); // 0: any free port
+        List<PskCredential> keys = new ArrayList<>();
+        List<JsonNode> psk = r.list(n, "management", "psk");
+        if (psk.isEmpty()) {
+            r.error("management.psk", "at least one technician key is required");
+        }
+        for (int i = 0; i < psk.size(); i++) {
+            String path = "management.psk[" + i + "]";
+            r.onlyKnown(psk.get(i), path, Set.of("identity", "keyHex"));
+            String identity = r.string(psk.get(i), path, "identity", null, true);
+            String hex = r.string(psk.get(i), path, "keyHex", null, true);
+            if (identity == null || hex == null) {
+                continue;
+            }
+            try {
+                keys.add(new PskCredential(identity, HexFormat.of().parseHex(hex)));
+            } catch (IllegalArgumentException e) {
+                r.error(path + ".keyHex", "must be at least " + 2 * PskCredential.MIN_KEY_BYTES + " hex digits ("
+                        + PskCredential.MIN_KEY_BYTES + " random bytes): " + e.getMessage());
+            }
+        }
+        return new ManagementSettings(bind, port, keys);
     }
 
     private static List<SectionDefinition> sections(NodeReader r, JsonNode root, String gantryId, List<CameraConfig> cameras) {

@@ -46,6 +46,11 @@ final class PlateImages {
         return encode(frame, config.overviewMaxWidth(), config.overviewQuality());
     }
 
+    /** The whole frame as JPEG at full size (commissioning test shots). */
+    static EncodedImage fullFrame(Mat frame, int quality) {
+        return encode(frame, frame.cols(), quality);
+    }
+
     /** Decodes an encoded frame to BGR; the caller closes the result. Null if it does not decode. */
     static Mat decode(byte[] encoded) {
         try (Mat raw = new Mat(1, encoded.length, CV_8UC1)) {

@@ -33,6 +33,7 @@ public final class Hotlist implements AutoCloseable {
     private final HotlistStore store;
     private volatile HotlistIndex index;
     private volatile long version;
+    private volatile long updatedAtMillis;
 
     private Hotlist(HotlistStore store) throws SQLException {
         this.store = store;
@@ -51,6 +52,11 @@ public final class Hotlist implements AutoCloseable {
 
     public long version() {
         return version;
+    }
+
+    /** When the last delta was applied in this run (epoch millis), 0 if none yet. */
+    public long updatedAtMillis() {
+        return updatedAtMillis;
     }
 
     public int size() {
@@ -119,6 +125,7 @@ public final class Hotlist implements AutoCloseable {
             // the next step if deltas become frequent.
             index = store.loadIndex();
             version = store.version();
+            updatedAtMillis = System.currentTimeMillis();
             LOG.info("hotlist at version {} with {} entries", version, index.size());
             return true;
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.TimeoutException;
 import org.anpr.device.time.DeviceClock;
 import org.anpr.edge.capture.FrameSource;
 import org.anpr.edge.capture.FrameSources;
@@ -13,6 +14,7 @@ import org.anpr.edge.config.CameraConfig;
 import org.anpr.edge.config.ConfigException;
 import org.anpr.edge.frames.FramePipeline;
 import org.anpr.edge.frames.PipelineConfig;
+import org.anpr.edge.frames.TestShotTap;
 import org.anpr.edge.frames.metrics.PipelineSnapshot;
 import org.anpr.edge.frames.wire.PipelineReadSource;
 import org.anpr.edge.frames.wire.PlateReadMapper;
@@ -42,6 +44,7 @@ public final class CameraRig implements HealthProbe, AutoCloseable {
     private volatile long sampledAtNanos = System.nanoTime();
     private volatile long sampledFrames;
     private volatile float fps;
+    private volatile TestShotTap shots;
 
     private CameraRig(AgentConfig config, List<FrameSource> sources, HealthProbe host) {
         this.sources = sources;
@@ -55,7 +58,8 @@ public final class CameraRig implements HealthProbe, AutoCloseable {
         PipelineConfig pipelineConfig = PipelineConfig.withWorkers(config.recognition().workers());
         List<CameraConfig> cameras = config.cameras();
         this.reads = new PipelineReadSource(mapper, listener -> {
-            FramePipeline p = new FramePipeline(recognizer, pipelineConfig, listener);
+            shots = new TestShotTap(listener);
+            FramePipeline p = new FramePipeline(recognizer, pipelineConfig, shots);
             for (int i = 0; i < sources.size(); i++) {
                 p.addSource(sources.get(i), cameras.get(i).lane());
             }
@@ -90,6 +94,19 @@ public final class CameraRig implements HealthProbe, AutoCloseable {
     /** Starts capture and recognition; every passage read goes to {@code agent.onRead}. */
     public void attachTo(EdgeAgent agent) {
         agent.attach(reads);
+    }
+
+    /**
+     * The next frame any camera delivers, with what the recogniser read on it (commissioning).
+     *
+     * @throws TimeoutException no frame within {@code timeout}: no camera, not started, or camera down
+     */
+    public TestShotTap.TestShot testShot(Duration timeout) throws TimeoutException, InterruptedException {
+        TestShotTap tap = shots;
+        if (tap == null) {
+            throw new TimeoutException(sources.isEmpty() ? "this gantry has no camera" : "capture has not started");
+        }
+        return tap.take(timeout);
     }
 
     /** The frame pipeline's counters, or null before {@link #attachTo}. */

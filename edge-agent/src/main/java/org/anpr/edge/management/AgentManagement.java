@@ -1,0 +1,148 @@
+package org.anpr.edge.management;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.anpr.device.coap.api.ClockInfo;
+import org.anpr.device.coap.api.ConfigResult;
+import org.anpr.device.coap.api.GantryManagement;
+import org.anpr.device.coap.api.GantryStatus;
+import org.anpr.device.coap.api.GpioSelfTest;
+import org.anpr.device.coap.api.HotlistInfo;
+import org.anpr.device.coap.api.TestCapture;
+import org.anpr.device.coap.server.ManagementServer;
+import org.anpr.device.coap.server.ManagementServerConfig;
+import org.anpr.edge.config.AgentConfig;
+import org.anpr.edge.config.AgentConfigLoader;
+import org.anpr.edge.config.ConfigException;
+import org.anpr.edge.config.ManagementSettings;
+import org.anpr.edge.frames.TestShotTap;
+import org.anpr.edge.metrics.HealthProbe;
+import org.anpr.edge.pipeline.CameraRig;
+import org.anpr.edge.pipeline.EdgeAgent;
+import org.anpr.protocol.v1.ClockSync;
+
+/**
+ * What the technician's CoAP tool sees of a running agent ({@code device-drivers}' management
+ * resources call into this). A configuration PUT is validated exactly as at start, applied with
+ * {@link EdgeAgent#reconfigure} (queued data kept) and only then written over the gantry's file,
+ * atomically, so the file always holds a configuration that was accepted.
+ */
+public final class AgentManagement implements GantryManagement {
+    private static final Duration SHOT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final EdgeAgent agent;
+    private final CameraRig rig;
+    private final HealthProbe health;
+    private final Path configFile;
+    private final String clockSource;
+
+    /**
+     * @param configFile the gantry.yaml the agent was started from; accepted configurations replace it
+     */
+    public AgentManagement(EdgeAgent agent, CameraRig rig, HealthProbe health, Path configFile) {
+        this.agent = agent;
+        this.rig = rig;
+        this.health = health;
+        this.configFile = configFile;
+        this.clockSource = agent.config().clockSource();
+    }
+
+    /** Starts the CoAP/DTLS management server for a running agent, as configured. */
+    public static ManagementServer serve(EdgeAgent agent, CameraRig rig, HealthProbe health, Path configFile,
+                                         ManagementSettings settings) {
+        ManagementServerConfig config = ManagementServerConfig.defaults()
+                .withBind(new InetSocketAddress(settings.bind(), settings.port()));
+        return new ManagementServer(new AgentManagement(agent, rig, health, configFile), settings.accepted(), config).start();
+    }
+
+    @Override
+    public GantryStatus status() {
+        List<String> faults = new ArrayList<>();
+        if (!agent.reporter().isConnected()) {
+            faults.add("mqtt:DISCONNECTED");
+        }
+        ClockSync sync = health.clockSync();
+        if (sync != ClockSync.CLOCK_SYNC_SYNCHRONISED) {
+            faults.add("clock:" + sync.name().substring("CLOCK_SYNC_".length()));
+        }
+        if (rig.framesDropped() > 0) {
+            faults.add("frames:DROPPED_" + rig.framesDropped());
+        }
+        GantryStatus.Health h = faults.isEmpty() ? GantryStatus.Health.OK : GantryStatus.Health.DEGRADED;
+        Double temperature = health.temperatureC().isPresent() ? health.temperatureC().getAsDouble() : null;
+        return new GantryStatus(agent.config().gantryId(), h, agent.metrics().uptimeSeconds(), false, temperature,
+                faults, agent.outbox().stats().items());
+    }
+
+    @Override
+    public byte[] config() {
+        try {
+            return Files.readAllBytes(configFile);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + configFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized ConfigResult applyConfig(byte[] yaml) {
+        AgentConfig next;
+        try {
+            next = AgentConfigLoader.parse(new String(yaml, StandardCharsets.UTF_8));
+            Path temp = Files.createTempFile(configFile.toAbsolutePath().getParent(), ".gantry", ".yaml");
+            try {
+                Files.write(temp, yaml);
+                agent.reconfigure(next);
+                Files.move(temp, configFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            return ConfigResult.accepted();
+        } catch (ConfigException e) {
+            return ConfigResult.rejected(String.join("; ", e.errors()));
+        } catch (IOException e) {
+            return ConfigResult.rejected("cannot store the configuration on the gantry: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public HotlistInfo hotlistInfo() {
+        return new HotlistInfo(agent.hotlist().version(), agent.hotlist().size(), agent.hotlist().updatedAtMillis());
+    }
+
+    @Override
+    public ClockInfo clock() {
+        return new ClockInfo(health.clockSync() == ClockSync.CLOCK_SYNC_SYNCHRONISED, clockSource,
+                health.clockOffsetMicros() / 1000.0, health.clockErrorMicros() / 1000.0);
+    }
+
+    @Override
+    public TestCapture testCapture() {
+        try {
+            TestShotTap.TestShot shot = rig.testShot(SHOT_TIMEOUT);
+            List<TestCapture.PlateCandidate> read = shot.candidates().stream()
+                    .map(c -> new TestCapture.PlateCandidate(c.text(), c.country(), c.confidence())).toList();
+            return new TestCapture(shot.jpeg(), read, shot.captureMicros());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no frame within " + SHOT_TIMEOUT.toSeconds() + " s"
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** No loopback plug is configured on a standalone agent yet: the check says so instead of passing. */
+    @Override
+    public GpioSelfTest gpioSelfTest() {
+        return new GpioSelfTest(false, List.of(new GpioSelfTest.PinCheck("loopback", false,
+                "no loopback wiring configured on this gantry")));
+    }
+}

@@ -1,0 +1,128 @@
+package org.anpr.edge.management;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.anpr.device.coap.api.ClockInfo;
+import org.anpr.device.coap.api.ConfigResult;
+import org.anpr.device.coap.api.GantryStatus;
+import org.anpr.device.coap.api.TestCapture;
+import org.anpr.device.coap.client.GantryManagementClient;
+import org.anpr.device.coap.dtls.PskCredential;
+import org.anpr.device.coap.server.ManagementServer;
+import org.anpr.device.time.DeviceClock;
+import org.anpr.edge.config.AgentConfig;
+import org.anpr.edge.config.AgentConfigLoader;
+import org.anpr.edge.config.ConfigException;
+import org.anpr.edge.pipeline.CameraRig;
+import org.anpr.edge.pipeline.EdgeAgent;
+import org.anpr.edge.metrics.HealthProbe;
+import org.anpr.protocol.sample.SampleMessages;
+import org.anpr.protocol.v1.HotlistDelta;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A technician's real CoAP/DTLS client against a running agent with a (synthetic) camera. */
+class AgentManagementTest {
+    private static final String KEY = "00112233445566778899aabbccddeeff";
+    private static final GantryManagementClient.Settings FAST = new GantryManagementClient.Settings(
+            Duration.ofSeconds(10), Duration.ofMillis(300), 2, 4 * 1024 * 1024);
+    @TempDir
+    Path dir;
+
+    private String yaml(String mqtt, int outboxMiB) {
+        return """
+                gantry: { id: A2-N-km52 }
+                storage: { dir: "%s" }
+                cameras: [ { id: cam-1, lane: 1, source: "synthetic:5" } ]
+                recognition: { workers: 1 }
+                clock: { source: none }
+                outbox: { maxBytes: %d }
+                management: { bind: 127.0.0.1, port: 0, psk: [ { identity: tech-1, keyHex: %s } ] }
+                mqtt: { serverUri: "%s" }
+                """.formatted(dir.resolve("data"), outboxMiB << 20, KEY, mqtt);
+    }
+
+    @Test
+    void technicianReadsStateTakesATestShotAndPushesConfigurations() throws Exception {
+        String dead;
+        try (ServerSocket s = new ServerSocket(0)) {
+            dead = "tcp://127.0.0.1:" + s.getLocalPort();
+        }
+        Path file = dir.resolve("gantry.yaml");
+        Files.writeString(file, yaml(dead, 64));
+        AgentConfig config = AgentConfigLoader.load(file);
+        try (CameraRig rig = CameraRig.open(config, DeviceClock.system(), HealthProbe.UNKNOWN);
+             EdgeAgent agent = EdgeAgent.start(config, rig)) {
+            agent.hotlist().apply(HotlistDelta.newBuilder().setFromVersion(0).setToVersion(4)
+                    .addUpserts(new SampleMessages(1).hotlistEntry("12ABC3")).build());
+            rig.attachTo(agent);
+            try (ManagementServer server = AgentManagement.serve(agent, rig, rig, file, config.management());
+                 GantryManagementClient tech = new GantryManagementClient(loopback(server),
+                         new PskCredential("tech-1", HexFormat.of().parseHex(KEY)), FAST)) {
+                GantryStatus status = tech.status();
+                assertEquals("A2-N-km52", status.gantryId());
+                assertEquals(GantryStatus.Health.DEGRADED, status.health());
+                assertTrue(status.activeFaults().contains("mqtt:DISCONNECTED"), status.activeFaults().toString());
+                assertTrue(status.activeFaults().contains("clock:UNKNOWN"), status.activeFaults().toString());
+
+                assertEquals(4, tech.hotlistInfo().version());
+                assertEquals(1, tech.hotlistInfo().size());
+                ClockInfo clock = tech.clock();
+                assertFalse(clock.synced());
+                assertEquals("none", clock.source());
+
+                TestCapture shot = tech.testCapture();
+                assertTrue(shot.jpeg().length > 10_000, "a whole frame: " + shot.jpeg().length + " bytes");
+                assertTrue(shot.capturedEpochMicros() > 0);
+
+                // an invalid configuration is refused with the field and changes nothing
+                ConfigResult bad = tech.applyConfig(yaml(dead, 64).replace("maxBytes", "maxBites").getBytes(StandardCharsets.UTF_8));
+                assertFalse(bad.applied());
+                assertTrue(bad.reason().contains("outbox.maxBites"), bad.reason());
+                ConfigResult moved = tech.applyConfig(yaml(dead, 64).replace("A2-N-km52", "A2-N-km53").getBytes(StandardCharsets.UTF_8));
+                assertFalse(moved.applied());
+                assertTrue(moved.reason().contains("gantry.id: cannot change at run time"), moved.reason());
+                assertEquals(yaml(dead, 64), Files.readString(file), "the file is untouched");
+
+                // a valid one is applied at once and replaces the file
+                ConfigResult ok = tech.applyConfig(yaml(dead, 128).getBytes(StandardCharsets.UTF_8));
+                assertTrue(ok.applied(), ok.reason());
+                assertEquals(128L << 20, agent.config().outboxLimits().maxBytes());
+                assertEquals(yaml(dead, 128), new String(tech.config(), StandardCharsets.UTF_8));
+                assertEquals(128L << 20, AgentConfigLoader.load(file).outboxLimits().maxBytes());
+            }
+        }
+    }
+
+    private static InetSocketAddress loopback(ManagementServer server) {
+        return new InetSocketAddress("127.0.0.1", server.address().getPort());
+    }
+
+    @Test
+    void managementKeysAreValidated() {
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfigLoader.parse("""
+                gantry: { id: G1 }
+                management: { port: 70000, psk: [ { identity: tech-1, keyHex: abcd }, { identity: tech-2, keyHex: xyz } ] }
+                mqtt: { serverUri: "tcp://127.0.0.1:1" }
+                """));
+        assertTrue(e.errors().contains("management.port: must be within 0..65535, was 70000"), e.errors().toString());
+        assertTrue(e.errors().stream().anyMatch(m -> m.startsWith("management.psk[0].keyHex: must be at least 32 hex digits")), e.errors().toString());
+        assertTrue(e.errors().stream().anyMatch(m -> m.startsWith("management.psk[1].keyHex:")), e.errors().toString());
+        ConfigException none = assertThrows(ConfigException.class, () -> AgentConfigLoader.parse("""
+                gantry: { id: G1 }
+                management: { port: 5684 }
+                mqtt: { serverUri: "tcp://127.0.0.1:1" }
+                """));
+        assertTrue(none.errors().contains("management.psk: at least one technician key is required"), none.errors().toString());
+    }
+}
