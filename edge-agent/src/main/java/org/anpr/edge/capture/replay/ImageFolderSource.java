@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.anpr.device.time.DeviceClock;
 import org.anpr.edge.capture.Frame;
-import org.anpr.edge.capture.FrameSource;
-import org.anpr.edge.capture.Pacer;
 import org.anpr.edge.capture.SourceStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +20,12 @@ import org.slf4j.LoggerFactory;
  * a folder of any size needs no memory; a file that cannot be read is skipped and counted.
  * The recognizer validates and decodes the bytes (a corrupt image is rejected there, not here).
  */
-public final class ImageFolderSource implements FrameSource {
+public final class ImageFolderSource extends RecordedSource {
     private static final Logger LOG = LoggerFactory.getLogger(ImageFolderSource.class);
     private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
 
-    private final ReplayConfig config;
-    private final DeviceClock clock;
     private final List<Path> files;
     private final FolderTimestamps timestamps;
-    private final Pacer pacer;
     private int index;
     private volatile long frames; // one writer (the capture thread), read by stats()
     private volatile long skipped;
@@ -43,27 +38,15 @@ public final class ImageFolderSource implements FrameSource {
      * @throws IOException the folder does not exist or its sidecar is malformed
      */
     public ImageFolderSource(Path folder, ReplayConfig config, DeviceClock clock) throws IOException {
+        super(config, clock);
         if (!Files.isDirectory(folder)) {
             throw new NoSuchFileException(folder.toString(), null, "not a folder of images");
         }
-        this.config = config;
-        this.clock = clock;
         this.timestamps = FolderTimestamps.load(folder);
         try (Stream<Path> s = Files.list(folder)) {
             this.files = s.filter(p -> EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString()
                     .toLowerCase(Locale.ROOT).endsWith(e))).sorted().toList();
         }
-        this.pacer = new Pacer(config.pacing());
-    }
-
-    @Override
-    public boolean lossless() {
-        return pacer.unpaced();
-    }
-
-    @Override
-    public String cameraId() {
-        return config.cameraId();
     }
 
     /** Number of images found. */

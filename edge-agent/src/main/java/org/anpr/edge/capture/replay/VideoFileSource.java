@@ -9,8 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.anpr.device.time.DeviceClock;
 import org.anpr.edge.capture.Frame;
-import org.anpr.edge.capture.FrameSource;
-import org.anpr.edge.capture.Pacer;
 import org.anpr.edge.capture.SourceStats;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_videoio.VideoCapture;
@@ -22,22 +20,18 @@ import org.bytedeco.opencv.opencv_videoio.VideoCapture;
  * built-in reader handles Motion-JPEG AVI (what {@code VideoWriter} with fourcc MJPG writes);
  * other files fail in the constructor with a message saying so.
  */
-public final class VideoFileSource implements FrameSource {
-    private final ReplayConfig config;
-    private final DeviceClock clock;
+public final class VideoFileSource extends RecordedSource {
     private final VideoCapture capture;
     private final double fps;
-    private final Pacer pacer;
     private volatile long frames;
     private boolean closed;
 
     /** @throws IOException the file is missing or no OpenCV backend of this build can read it */
     public VideoFileSource(Path file, ReplayConfig config, DeviceClock clock) throws IOException {
+        super(config, clock);
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString());
         }
-        this.config = config;
-        this.clock = clock;
         VideoCapture c = new VideoCapture();
         if (!c.open(file.toString(), CAP_ANY)) {
             c.close();
@@ -47,17 +41,6 @@ public final class VideoFileSource implements FrameSource {
         this.capture = c;
         double f = c.get(CAP_PROP_FPS);
         this.fps = f > 0 && f < 1000 ? f : config.fallbackFps();
-        this.pacer = new Pacer(config.pacing());
-    }
-
-    @Override
-    public boolean lossless() {
-        return pacer.unpaced();
-    }
-
-    @Override
-    public String cameraId() {
-        return config.cameraId();
     }
 
     /** Frame rate used for the timestamps. */
