@@ -11,8 +11,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Frame in, plate candidates out. Thread-safe: up to {@link RecognizerConfig#workerThreads()}
- * frames are recognised in parallel, each on its own pooled native context (one Tesseract handle
- * per context, created on first demand); further callers wait for a free context. Every Mat made
+ * frames are recognised in parallel, each on its own pooled native context (its own Tesseract handles,
+ * created on first demand); further callers wait for a free context. Every Mat made
  * while recognising a frame is released before the call returns; {@link #close()} releases the
  * Tesseract handles.
  *

@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import org.anpr.ocr.binarize.BinarizedPlate;
 import org.anpr.ocr.binarize.PlateBinarizer;
+import org.anpr.ocr.charclass.GlyphClassifier;
+import org.anpr.ocr.charclass.GlyphReader;
 import org.anpr.ocr.detect.PlateDetector;
 import org.anpr.ocr.detect.PlateRegion;
+import org.anpr.ocr.fuse.OpinionPool;
 import org.anpr.ocr.image.FrameDecoder;
+import org.anpr.ocr.ocr.BundledModels;
 import org.anpr.ocr.ocr.CharacterReader;
 import org.anpr.ocr.ocr.OcrLine;
 import org.anpr.ocr.ocr.SkippedGlyphs;
@@ -19,11 +23,25 @@ import org.anpr.ocr.syntax.SyntaxProfile;
 import org.anpr.ocr.syntax.SyntaxRanker;
 import org.bytedeco.opencv.opencv_core.Mat;
 
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.tesseract.global.tesseract.PSM_RAW_LINE;
+
 /**
- * One worker context: the stages plus the native OCR handle they share. Used by one thread at a
+ * One worker context: the stages plus the native OCR handles they share. Used by one thread at a
  * time; {@link PlateRecognizer} pools these. Mats are released by the caller's PointerScope.
+ * Each plate is read by up to three readers with different failure modes (the main Tesseract model
+ * on the binarised characters, the plate-trained model on the grey plate, the glyph classifier);
+ * each reading is ranked by syntax and the rankings are pooled ({@link OpinionPool}).
  */
 final class RecognitionPipeline implements AutoCloseable {
+    /** The name of the bundled plate-trained Tesseract model used as a second opinion. */
+    static final String PLATE_MODEL = "anpr_plate";
+    /** Readings per reader handed to the pool: deeper than topN, so agreement further down counts. */
+    private static final int POOL_DEPTH = 10;
+    /** Immutable and thread-safe: one copy for all contexts. */
+    private static volatile GlyphClassifier glyphModel;
+
     private final RecognizerConfig config;
     final FrameDecoder decoder;
     private final PlateDetector detector;
@@ -31,6 +49,8 @@ final class RecognitionPipeline implements AutoCloseable {
     private final PlateBinarizer binarizer = new PlateBinarizer();
     private final CharacterReader reader;
     private final SyntaxRanker ranker;
+    private final CharacterReader plateReader; // null when the opinion is off
+    private final GlyphReader glyphReader;     // null when the opinion is off
 
     RecognitionPipeline(RecognizerConfig config, SyntaxProfile profile) {
         this.config = config;
@@ -39,6 +59,25 @@ final class RecognitionPipeline implements AutoCloseable {
         this.rectifier = new PlateRectifier(config.plateHeight());
         this.ranker = new SyntaxRanker(profile);
         this.reader = new TesseractReader(config.tessdataPath(), config.language());
+        // Raw-line mode: the plate model was trained on whole plate crops, not on found text lines.
+        this.plateReader = config.plateModelOpinion()
+                ? new TesseractReader(BundledModels.tessdata(PLATE_MODEL).orElseThrow(
+                        () -> new IllegalStateException("no bundled model " + PLATE_MODEL)), PLATE_MODEL, PSM_RAW_LINE)
+                : null;
+        this.glyphReader = config.glyphOpinion() ? new GlyphReader(glyphModel()) : null;
+    }
+
+    private static GlyphClassifier glyphModel() {
+        GlyphClassifier m = glyphModel;
+        if (m == null) {
+            synchronized (RecognitionPipeline.class) {
+                if (glyphModel == null) {
+                    glyphModel = GlyphClassifier.bundled();
+                }
+                m = glyphModel;
+            }
+        }
+        return m;
     }
 
     /** Runs detection and the per-region stages on an 8-bit BGR frame. */
@@ -64,10 +103,30 @@ final class RecognitionPipeline implements AutoCloseable {
         if (clean.isEmpty() || clean.get().charCount() < 3) {
             return Optional.empty();
         }
-        OcrLine line = SkippedGlyphs.recover(reader.read(clean.get().text()), clean.get(), reader);
+        List<OcrLine> lines = new ArrayList<>(3);
+        lines.add(SkippedGlyphs.recover(reader.read(clean.get().text()), clean.get(), reader));
+        if (plateReader != null || glyphReader != null) {
+            Mat gray = new Mat();
+            cvtColor(plate.bgr(), gray, COLOR_BGR2GRAY);
+            if (plateReader != null) {
+                lines.add(plateReader.read(gray));
+            }
+            if (glyphReader != null) {
+                lines.add(glyphReader.read(gray).toLine());
+            }
+        }
         long t3 = System.nanoTime();
         t.add(Stage.OCR, t3 - t2);
-        List<Alternative> alts = ranker.rank(line, config.topN());
+        List<Alternative> alts;
+        if (lines.size() == 1) {
+            alts = ranker.rank(lines.get(0), config.topN());
+        } else {
+            List<List<Alternative>> opinions = new ArrayList<>(lines.size());
+            for (OcrLine line : lines) {
+                opinions.add(ranker.rank(line, Math.max(POOL_DEPTH, config.topN())));
+            }
+            alts = OpinionPool.pool(opinions, config.topN());
+        }
         t.add(Stage.SYNTAX, System.nanoTime() - t3);
         if (alts.isEmpty()) {
             return Optional.empty();
@@ -103,5 +162,11 @@ final class RecognitionPipeline implements AutoCloseable {
     @Override
     public void close() {
         reader.close();
+        if (plateReader != null) {
+            plateReader.close();
+        }
+        if (glyphReader != null) {
+            glyphReader.close();
+        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Objects;
  *                        (see {@link Builder#bundledModel} for a model shipped in the jar)
  * @param language        Tesseract language (model) name; default: environment variable
  *                        {@code ANPR_OCR_LANG}, else {@code eng}
- * @param workerThreads   native contexts (one Tesseract handle each) = frames recognised in
+ * @param workerThreads   native contexts (their own Tesseract handles) = frames recognised in
  *                        parallel; default the number of processors
  * @param maxPixels       larger frames are rejected from their header before decoding; default 40 MP
  * @param maxEncodedBytes larger encoded inputs are rejected; default 64 MiB
@@ -23,10 +23,16 @@ import java.util.Objects;
  * @param topN            alternatives kept per candidate; default 5
  * @param plateHeight     rectified plate height in pixels handed to binarisation/OCR; default 64
  * @param minConfidence   candidates below this confidence are dropped; default 0.15
+ * @param plateModelOpinion also read every plate with the bundled plate-trained Tesseract model
+ *                        ({@code anpr_plate}, raw-line mode on the grey plate) and pool its
+ *                        readings with the main model's; default true
+ * @param glyphOpinion    also read every plate with the bundled glyph classifier and pool its
+ *                        readings; default true
  */
 public record RecognizerConfig(Region region, Path tessdataPath, String language, int workerThreads,
                                long maxPixels, long maxEncodedBytes, int detectionWidth, int maxRegions,
-                               int topN, int plateHeight, double minConfidence) {
+                               int topN, int plateHeight, double minConfidence, boolean plateModelOpinion,
+                               boolean glyphOpinion) {
 
     public static final Path DEBIAN_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
 
@@ -56,7 +62,7 @@ public record RecognizerConfig(Region region, Path tessdataPath, String language
         return new Builder().region(region).tessdataPath(tessdataPath).language(language)
                 .workerThreads(workerThreads).maxPixels(maxPixels).maxEncodedBytes(maxEncodedBytes)
                 .detectionWidth(detectionWidth).maxRegions(maxRegions).topN(topN).plateHeight(plateHeight)
-                .minConfidence(minConfidence);
+                .minConfidence(minConfidence).plateModelOpinion(plateModelOpinion).glyphOpinion(glyphOpinion);
     }
 
     private static void require(boolean ok, String rule) {
@@ -87,6 +93,8 @@ public record RecognizerConfig(Region region, Path tessdataPath, String language
         private int topN = 5;
         private int plateHeight = 64;
         private double minConfidence = 0.15;
+        private boolean plateModelOpinion = true;
+        private boolean glyphOpinion = true;
 
         public Builder region(Region v) { region = v; return this; }
         public Builder tessdataPath(Path v) { tessdataPath = v; return this; }
@@ -99,6 +107,8 @@ public record RecognizerConfig(Region region, Path tessdataPath, String language
         public Builder topN(int v) { topN = v; return this; }
         public Builder plateHeight(int v) { plateHeight = v; return this; }
         public Builder minConfidence(double v) { minConfidence = v; return this; }
+        public Builder plateModelOpinion(boolean v) { plateModelOpinion = v; return this; }
+        public Builder glyphOpinion(boolean v) { glyphOpinion = v; return this; }
 
         /**
          * Uses the Tesseract model shipped in the jar as {@code org/anpr/ocr/model/<name>.traineddata}
@@ -115,7 +125,8 @@ public record RecognizerConfig(Region region, Path tessdataPath, String language
 
         public RecognizerConfig build() {
             return new RecognizerConfig(region, tessdataPath, language, workerThreads, maxPixels,
-                    maxEncodedBytes, detectionWidth, maxRegions, topN, plateHeight, minConfidence);
+                    maxEncodedBytes, detectionWidth, maxRegions, topN, plateHeight, minConfidence,
+                    plateModelOpinion, glyphOpinion);
         }
     }
 }

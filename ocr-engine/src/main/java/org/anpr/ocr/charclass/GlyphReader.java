@@ -1,5 +1,7 @@
 package org.anpr.ocr.charclass;
 
+import org.anpr.ocr.ocr.OcrLine;
+import org.anpr.ocr.ocr.OcrSymbol;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.ArrayList;
@@ -15,6 +17,26 @@ public final class GlyphReader implements AutoCloseable {
 
     /** Text and the per-glyph guesses (boxes in the {@link GlyphSegmenter#HEIGHT}-px normalised plate). */
     public record Reading(String text, List<GlyphClassifier.Guess> guesses, List<int[]> boxes) {
+
+        /**
+         * As an OCR line for the syntax ranker: each glyph with its best and second-best class. The
+         * x extents are in the normalised plate, which is the input's scale when the input is
+         * {@link GlyphSegmenter#HEIGHT} px tall.
+         */
+        public OcrLine toLine() {
+            List<OcrSymbol> symbols = new ArrayList<>(guesses.size());
+            for (int i = 0; i < guesses.size(); i++) {
+                GlyphClassifier.Guess g = guesses.get(i);
+                List<OcrSymbol.Choice> choices = new ArrayList<>(2);
+                choices.add(new OcrSymbol.Choice(g.best(), g.score()));
+                if (g.second() != g.best()) {
+                    choices.add(new OcrSymbol.Choice(g.second(), g.secondScore()));
+                }
+                int[] box = boxes.get(i);
+                symbols.add(new OcrSymbol(choices, box[0], box[0] + box[2]));
+            }
+            return new OcrLine(symbols);
+        }
     }
 
     private final GlyphSegmenter segmenter = new GlyphSegmenter();

@@ -5,19 +5,22 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.anpr.ocr.PlateRecognizer;
 import org.anpr.ocr.RecognizerConfig;
 import org.anpr.ocr.Region;
 
 /**
- * {@code anpr eval --dataset DIR [--region eu|br|us] [--threads N] [--json FILE]}: recognition
+ * {@code anpr eval --dataset DIR [--region eu|br|us] [--threads N] [--json FILE] [--opinions LIST]}: recognition
  * accuracy and latency over a folder in the OpenALPR benchmark layout. Exit status: 0 done,
  * 2 bad arguments or dataset, 1 recognizer failure.
  */
 public final class EvalMain {
     static final String USAGE = """
-            Usage: anpr eval --dataset DIR [--region eu|br|us] [--threads N] [--json FILE]
+            Usage: anpr eval --dataset DIR [--region eu|br|us] [--threads N] [--json FILE] [--opinions LIST]
 
             Measures plate recognition on a labelled folder in the OpenALPR benchmark layout
             (one image and one .txt per vehicle; .txt line: file<TAB>x<TAB>y<TAB>w<TAB>h<TAB>PLATE).
@@ -26,6 +29,9 @@ public final class EvalMain {
               --region R      plate syntax profile: eu (default), br or us
               --threads N     images recognised in parallel (default 1)
               --json FILE     also write the figures and per-image results as JSON
+              --opinions LIST readers pooled with the main Tesseract model: plate (the bundled
+                              plate-trained model), glyphs (the glyph classifier), comma separated,
+                              or none (default plate,glyphs)
               -h, --help      this help
 
             A plate counts as detected when a candidate's box overlaps the labelled box with IoU > 0.3.
@@ -64,7 +70,8 @@ public final class EvalMain {
             err.println("anpr eval: " + e.getMessage());
             return 2;
         }
-        RecognizerConfig config = RecognizerConfig.builder().region(a.region()).workerThreads(a.threads()).build();
+        RecognizerConfig config = RecognizerConfig.builder().region(a.region()).workerThreads(a.threads())
+                .plateModelOpinion(a.opinions().contains("plate")).glyphOpinion(a.opinions().contains("glyphs")).build();
         try (PlateRecognizer recognizer = new PlateRecognizer(config)) {
             EvalRunner.warmUp(recognizer, WARMUP_FRAMES);
             ProgressBar bar = new ProgressBar(err, images.size());
@@ -89,20 +96,24 @@ public final class EvalMain {
     }
 
     /** Parsed command line. */
-    record EvalArgs(Path dataset, Region region, int threads, Path json, boolean help) {
+    record EvalArgs(Path dataset, Region region, int threads, Path json, boolean help, Set<String> opinions) {
+        static final Set<String> ALL_OPINIONS = Set.of("plate", "glyphs");
+
         static EvalArgs parse(String[] args) {
             Path dataset = null, json = null;
+            Set<String> opinions = ALL_OPINIONS;
             Region region = Region.EU;
             int threads = 1;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
                     case "-h", "--help" -> {
-                        return new EvalArgs(null, region, threads, null, true);
+                        return new EvalArgs(null, region, threads, null, true, opinions);
                     }
                     case "--dataset" -> dataset = Path.of(value(args, ++i, arg));
                     case "--region" -> region = Region.parse(value(args, ++i, arg));
                     case "--json" -> json = Path.of(value(args, ++i, arg));
+                    case "--opinions" -> opinions = opinions(value(args, ++i, arg));
                     case "--threads" -> {
                         String v = value(args, ++i, arg);
                         try {
@@ -120,7 +131,19 @@ public final class EvalMain {
             if (dataset == null) {
                 throw new IllegalArgumentException("--dataset DIR is required");
             }
-            return new EvalArgs(dataset, region, threads, json, false);
+            return new EvalArgs(dataset, region, threads, json, false, opinions);
+        }
+
+        private static Set<String> opinions(String list) {
+            if (list.equals("none")) {
+                return Set.of();
+            }
+            Set<String> out = new TreeSet<>(Arrays.asList(list.split(",")));
+            if (!ALL_OPINIONS.containsAll(out)) {
+                throw new IllegalArgumentException("--opinions takes plate, glyphs (comma separated) or none, got '"
+                        + list + "'");
+            }
+            return out;
         }
 
         private static String value(String[] args, int i, String option) {

@@ -28,6 +28,7 @@ public final class TesseractReader implements CharacterReader {
     private static final int MAX_CHOICES = 4;
 
     private final TessBaseAPI api = new TessBaseAPI();
+    private final int linePsm;
     private boolean closed;
 
     /**
@@ -35,6 +36,15 @@ public final class TesseractReader implements CharacterReader {
      * @param language model name, e.g. {@code eng} or a plate-tuned model
      */
     public TesseractReader(Path tessdata, String language) {
+        this(tessdata, language, PSM_SINGLE_LINE);
+    }
+
+    /**
+     * @param linePsm page segmentation mode for whole lines: 7 (single line, Tesseract finds the
+     *                line) or 13 (raw line, for models trained on whole plate crops)
+     */
+    public TesseractReader(Path tessdata, String language, int linePsm) {
+        this.linePsm = linePsm;
         Path model = tessdata.resolve(language + ".traineddata");
         if (!Files.isRegularFile(model)) {
             api.close();
@@ -57,7 +67,7 @@ public final class TesseractReader implements CharacterReader {
 
     @Override
     public OcrLine read(Mat text) {
-        return recognize(text, PSM_SINGLE_LINE);
+        return recognize(text, linePsm);
     }
 
     @Override

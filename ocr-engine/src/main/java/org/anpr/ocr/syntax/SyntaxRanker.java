@@ -36,16 +36,16 @@ public final class SyntaxRanker {
         for (int i = 0; i < symbols.size(); i++) {
             cache.add(new HashMap<>());
         }
+        // Several countries share a class sequence (@@###@@: FR, IT, SK, PL): search it once.
+        Map<List<String>, List<List<Partial>>> searched = new HashMap<>();
         for (PlatePattern p : profile.patterns()) {
             int drops = symbols.size() - p.length();
             if (drops < 0 || drops > 1) {
                 continue;
             }
-            for (int skip = drops == 0 ? -1 : 0; skip < (drops == 0 ? 0 : symbols.size()); skip++) {
-                if (skip >= 0 && !droppable(symbols, skip)) {
-                    continue;
-                }
-                for (Partial r : beam(symbols, cache, skip, p, n)) {
+            List<List<Partial>> beams = searched.computeIfAbsent(p.classes(), c -> beams(symbols, cache, p, n));
+            for (List<Partial> beam : beams) {
+                for (Partial r : beam) {
                     double score = Math.pow(r.prob, 1.0 / p.length()) * p.prior() * r.penalty
                             * Math.pow(DROP_PENALTY, drops);
                     String text = new String(r.text);
@@ -57,6 +57,22 @@ public final class SyntaxRanker {
         List<Alternative> out = new ArrayList<>(best.values());
         out.sort(Comparator.comparingDouble(Alternative::score).reversed().thenComparing(Alternative::text));
         return out.subList(0, Math.min(n, out.size()));
+    }
+
+    /** The beams of {@code p} for every allowed dropped symbol (or none when the lengths match). */
+    private static List<List<Partial>> beams(List<OcrSymbol> symbols, List<Map<String, Option[]>> cache,
+                                             PlatePattern p, int n) {
+        int drops = symbols.size() - p.length();
+        if (drops == 0) {
+            return List.of(beam(symbols, cache, -1, p, n));
+        }
+        List<List<Partial>> out = new ArrayList<>();
+        for (int skip = 0; skip < symbols.size(); skip++) {
+            if (droppable(symbols, skip)) {
+                out.add(beam(symbols, cache, skip, p, n));
+            }
+        }
+        return out;
     }
 
     /**

@@ -99,6 +99,24 @@ class GlyphReaderTest {
         }
     }
 
+    @Test
+    void readingAsAnOcrLineKeepsBothGuessesAndTheGlyphExtents() {
+        LineSampleGenerator.LineSample s = new LineSampleGenerator(0.0).next(new Random(4));
+        try (Mat gray = gray(s)) {
+            GlyphReader.Reading r = reader.read(gray);
+            org.anpr.ocr.ocr.OcrLine line = r.toLine();
+            assertEquals(r.text(), line.text());
+            for (int i = 0; i < r.guesses().size(); i++) {
+                GlyphClassifier.Guess g = r.guesses().get(i);
+                org.anpr.ocr.ocr.OcrSymbol sym = line.symbols().get(i);
+                assertEquals(g.score(), sym.p(g.best()), 1e-12);
+                assertEquals(g.secondScore(), sym.p(g.second()), 1e-12);
+                assertEquals(r.boxes().get(i)[0], sym.x());
+                assertEquals(r.boxes().get(i)[0] + r.boxes().get(i)[2], sym.right());
+            }
+        }
+    }
+
     static Mat gray(LineSampleGenerator.LineSample s) {
         Mat g = new Mat();
         try (Mat bgr = Images.toBgr(s.image())) {

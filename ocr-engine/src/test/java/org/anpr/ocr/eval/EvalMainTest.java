@@ -39,6 +39,11 @@ class EvalMainTest {
         assertEquals(2, run("--dataset", dir.toString(), "--region", "mars"));
         assertEquals(2, run("--dataset", dir.toString(), "--bogus"));
         assertEquals(2, run("--dataset"));
+        assertEquals(2, run("--dataset", dir.toString(), "--opinions", "plate,tarot"));
+        assertTrue(err.toString().contains("--opinions takes plate, glyphs"), err.toString());
+        assertEquals(java.util.Set.of(), EvalMain.EvalArgs.parse(new String[]{"--dataset", "d", "--opinions", "none"}).opinions());
+        assertEquals(java.util.Set.of("plate"), EvalMain.EvalArgs.parse(new String[]{"--dataset", "d", "--opinions", "plate"}).opinions());
+        assertEquals(java.util.Set.of("plate", "glyphs"), EvalMain.EvalArgs.parse(new String[]{"--dataset", "d"}).opinions());
     }
 
     @Test

@@ -61,6 +61,18 @@ class TesseractReaderTest {
     }
 
     @Test
+    void bundledPlateModelReadsARawLine() {
+        Path dir = BundledModels.tessdata("anpr_plate").orElseThrow();
+        try (TesseractReader reader = new TesseractReader(dir, "anpr_plate",
+                org.bytedeco.tesseract.global.tesseract.PSM_RAW_LINE);
+             PointerScope s = new PointerScope()) {
+            OcrLine l = reader.read(line("KX42PLT"));
+            assertEquals("KX42PLT", l.text());
+            assertTrue(l.symbols().stream().allMatch(sym -> sym.best().p() > 0), l.symbols().toString());
+        }
+    }
+
+    @Test
     void missingModelFailsClearlyAndClosedReaderRefuses() {
         var e = assertThrows(IllegalStateException.class, () -> new TesseractReader(Path.of("/nonexistent"), "eng"));
         assertTrue(e.getMessage().contains("/nonexistent/eng.traineddata"), e.getMessage());
