@@ -20,7 +20,7 @@ import org.anpr.ocr.synth.SceneSpec;
  * <ul>
  *   <li>{@code http://…}, {@code https://…}: multipart MJPEG stream, reconnecting;</li>
  *   <li>{@code /dev/videoN}, {@code v4l2:N}: V4L2 device, reconnecting;</li>
- *   <li>{@code rtsp://…}: refused with the reason on OpenCV builds without FFmpeg/GStreamer;</li>
+ *   <li>{@code rtsp://…}, {@code rtsps://…}: RTSP camera through FFmpeg (H.264/H.265 decoded, MJPEG as JPEG), reconnecting;</li>
  *   <li>a folder: its images replayed in real time;</li>
  *   <li>a file: a video replayed in real time;</li>
  *   <li>{@code synthetic} or {@code synthetic:SEED}: endless synthetic traffic (demo, load tests).</li>

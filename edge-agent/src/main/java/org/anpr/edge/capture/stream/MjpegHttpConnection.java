@@ -25,12 +25,12 @@ final class MjpegHttpConnection implements StreamConnection {
             http.setUseCaches(false);
             int status = http.getResponseCode();
             if (status != 200) {
-                throw new IOException(config.uri() + ": HTTP " + status);
+                throw new IOException(config.maskedUri() + ": HTTP " + status);
             }
             String type = String.valueOf(http.getContentType());
             String boundary = boundaryOf(type);
             if (boundary == null) {
-                throw new IOException(config.uri() + ": not a multipart MJPEG stream (Content-Type " + type + ")");
+                throw new IOException(config.maskedUri() + ": not a multipart MJPEG stream (Content-Type " + type + ")");
             }
             watchdog = new DeadlineInputStream(http.getInputStream(), config.stallTimeout().toNanos());
             reader = new MultipartMjpegReader(new BufferedInputStream(watchdog, 64 * 1024), boundary,

@@ -47,10 +47,9 @@ public final class ReconnectingStreamSource implements FrameSource {
 
     /**
      * A source for {@code config.uri()}: HTTP(S) MJPEG through the project's own multipart parser,
-     * V4L2 devices and (where the OpenCV build can) RTSP through OpenCV. Connects lazily, in
-     * {@link #next()}.
+     * V4L2 devices through OpenCV, RTSP(S) through FFmpeg. Connects lazily, in {@link #next()}.
      *
-     * @throws IllegalArgumentException the scheme is unsupported by this build (the message says why)
+     * @throws IllegalArgumentException the scheme is unsupported (the message says which are)
      */
     public static ReconnectingStreamSource open(StreamConfig config, DeviceClock clock) {
         String uri = config.uri().toLowerCase(java.util.Locale.ROOT);
@@ -61,14 +60,10 @@ public final class ReconnectingStreamSource implements FrameSource {
             return new ReconnectingStreamSource(config, clock, VideoCaptureConnection::new);
         }
         if (uri.startsWith("rtsp://") || uri.startsWith("rtsps://")) {
-            if (!OpenCvBackends.hasNetworkStreams()) {
-                throw new IllegalArgumentException("uri: " + config.uri() + ": RTSP needs an OpenCV build with FFmpeg "
-                        + "or GStreamer and the bundled one has only V4L2; use the camera's HTTP MJPEG URL");
-            }
-            return new ReconnectingStreamSource(config, clock, VideoCaptureConnection::new);
+            return new ReconnectingStreamSource(config, clock, FfmpegRtspConnection::new);
         }
-        throw new IllegalArgumentException("uri: unsupported source '" + config.uri()
-                + "' (http(s):// MJPEG, /dev/videoN, v4l2:N, rtsp://)");
+        throw new IllegalArgumentException("uri: unsupported source '" + config.maskedUri()
+                + "' (http(s):// MJPEG, /dev/videoN, v4l2:N, rtsp(s)://)");
     }
 
     @Override

@@ -9,8 +9,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_videoio.VideoCapture;
 
 /**
- * A V4L2 device (or, with an OpenCV build that has FFmpeg/GStreamer, an RTSP URL) through OpenCV's
- * {@code VideoCapture}. A native read cannot be interrupted, so the stall watchdog here is the
+ * A V4L2 device through OpenCV's {@code VideoCapture} (RTSP goes through {@link FfmpegRtspConnection}:
+ * the bundled OpenCV has no FFmpeg). A native read cannot be interrupted, so the stall watchdog here is the
  * backend's own read timeout (V4L2: select() timeout) plus the time check after each read; close()
  * from another thread waits for the read in progress.
  */
