@@ -129,6 +129,9 @@ public final class IngestLoad {
         for (int i = 0; i < o.gantries(); i++) {
             out.add(new LoadGantry(uri, LoadOptions.gantryId(i), o.inflight(), o.cropBytes(), i, acked));
         }
+        for (LoadGantry g : out) {
+            g.awaitConnected();
+        }
         return out;
     }
 

@@ -1,17 +1,11 @@
 package org.anpr.bench.ingest;
 
-import com.google.protobuf.ByteString;
 import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import org.anpr.protocol.ProtocolException;
-import org.anpr.protocol.WireCodec;
-import org.anpr.protocol.ids.Uuid7;
 import org.anpr.protocol.sample.SampleMessages;
 import org.anpr.protocol.topic.Topic;
 import org.anpr.protocol.topic.TopicKind;
-import org.anpr.protocol.v1.PlateRead;
-import org.anpr.protocol.v1.PlateReadBatch;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -26,24 +20,27 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * thread, so without contention).
  */
 final class LoadGantry {
-    private static final WireCodec CODEC = new WireCodec();
+    private static final BufferedSockets SOCKETS = new BufferedSockets();
 
     private final String id;
     private final String topic;
     private final MqttAsyncClient client;
     private final Semaphore window;
-    private final PlateRead template;
+    private final PayloadTemplate template;
     private final AtomicLong acked;
     private long[] latencies = new long[1 << 12];
     private int recorded;
     private volatile boolean recording;
     private volatile long failures;
 
+    private final IMqttToken connecting;
+
+    /** Starts connecting; {@link #awaitConnected} waits for the CONNACK (so that 200 gantries connect side by side). */
     LoadGantry(String uri, String id, int inflight, int cropBytes, int seed, AtomicLong acked) throws MqttException {
         this.id = id;
         this.topic = Topic.of(id, TopicKind.READS).name();
         this.window = new Semaphore(inflight);
-        this.template = new SampleMessages(seed, cropBytes).read(id);
+        this.template = new PayloadTemplate(new SampleMessages(seed, cropBytes).read(id));
         this.acked = acked;
         this.client = new MqttAsyncClient(uri, id, new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
@@ -54,7 +51,12 @@ final class LoadGantry {
         o.setKeepAliveInterval(60);
         o.setConnectionTimeout(30);
         o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        client.connect(o).waitForCompletion(60_000);
+        o.setSocketFactory(SOCKETS);
+        this.connecting = client.connect(o);
+    }
+
+    void awaitConnected() throws MqttException {
+        connecting.waitForCompletion(60_000);
     }
 
     /** Publishes one new read if the window has room; {@code scheduledNanos} is when it was due (rate mode) or now. */
@@ -62,14 +64,7 @@ final class LoadGantry {
         if (!window.tryAcquire()) {
             return false;
         }
-        PlateRead read = template.toBuilder().setReadId(ByteString.copyFrom(Uuid7.toBytes(Uuid7.next()))).build();
-        byte[] payload;
-        try {
-            payload = CODEC.encode(PlateReadBatch.newBuilder().addReads(read).build());
-        } catch (ProtocolException e) {
-            throw new IllegalStateException(e);
-        }
-        MqttMessage m = new MqttMessage(payload);
+        MqttMessage m = new MqttMessage(template.next());
         m.setQos(1);
         client.publish(topic, m, null, new IMqttActionListener() {
             @Override

@@ -24,7 +24,7 @@ record LoadOptions(String mode, int seconds, int warmup, int rate, int gantries,
                    String store, Path data, String pgUrl, String pgUser, String pgPassword, int maxBatch, int highWater,
                    String host, int port, Path writeCredentials) {
     static final String USAGE = """
-            Usage: ./anpr bench ingest [--mode throughput|rate] [--seconds 20] [--warmup 5] [--rate 5000]
+            Usage: ./anpr bench ingest [--mode throughput|rate] [--seconds 20] [--warmup 10] [--rate 5000]
                                      [--gantries 200] [--inflight 32] [--crop-bytes 2048] [--senders 4]
                                      [--store sqlite|postgresql] [--data DIR] [--pg-url URL --pg-user U --pg-password P]
                                      [--max-batch 1000] [--high-water 5000]
@@ -40,7 +40,7 @@ record LoadOptions(String mode, int seconds, int warmup, int rate, int gantries,
     static LoadOptions parse(String[] args) {
         String mode = "throughput";
         int seconds = 20;
-        int warmup = 5;
+        int warmup = 10;
         int rate = 5_000;
         int gantries = 200;
         int inflight = 32;

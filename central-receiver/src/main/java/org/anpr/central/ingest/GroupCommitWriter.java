@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One dedicated thread that commits whatever is queued as one batch: under load many publishes
- * share one fsync; when idle a single publish is committed at once (no waiting for company).
+ * share one fsync; when idle a single publish is committed at once (no waiting for company);
+ * in between, commits follow each other no closer than {@link #LINGER_NANOS}.
  *
  * <p>Futures complete in submission order, on this thread, after the commit returned. Past the
  * high-water mark of queued submissions the {@link StoreLagListener} is told to stop reading
@@ -30,6 +31,8 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private static final Submission STOP = new Submission(List.of(), null);
+    /** Least time between the end of a commit and the start of the next while publishes keep coming. */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
 
     private final ReadStore store;
     private final int maxBatch;
@@ -97,6 +100,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void run() {
+        long lastCommitEnd = System.nanoTime() - LINGER_NANOS;
         List<Submission> batch = new ArrayList<>(maxBatch);
         List<StoreWrite> writes = new ArrayList<>();
         boolean stopping = false;
@@ -106,6 +110,7 @@ public final class GroupCommitWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 break;
             }
+            linger(lastCommitEnd);
             queue.drainTo(batch, maxBatch - 1);
             writes.clear();
             for (Submission s : batch) {
@@ -116,7 +121,26 @@ public final class GroupCommitWriter implements AutoCloseable {
                 }
             }
             commit(batch, writes);
+            lastCommitEnd = System.nanoTime();
             batch.clear();
+        }
+    }
+
+    /**
+     * Right after a commit (the writer is busy, not idle), waits until {@link #LINGER_NANOS} after
+     * it before the next one, unless a full batch is already queued. Without this, a moderate load
+     * (5,000 reads/s) is committed in batches of ~10, 500 commits a second, each paying an fsync
+     * and rewriting the same index pages into the WAL: ~0.4 cores for the writer alone. An idle
+     * writer commits a lone publish at once.
+     */
+    private void linger(long lastCommitEnd) {
+        long wait = lastCommitEnd + LINGER_NANOS - System.nanoTime();
+        if (wait > 0 && queue.size() < maxBatch - 1) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // commit what was taken; the next take() ends the loop
+            }
         }
     }
 

@@ -68,14 +68,16 @@ final class PublishHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             AckSequencer.Slot slot = state.acks.expect(qos == MqttQoS.AT_LEAST_ONCE ? publish.variableHeader().packetId() : 0);
-            stored.whenComplete((ok, failure) -> ctx.executor().execute(() -> {
-                if (failure != null) {
-                    LOG.error("gantry {}: store failed, closing so the client redelivers: {}", state.gantryId, failure.toString());
-                    ctx.close();
+            stored.whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    state.acks.committed(slot); // batched per connection: one event-loop task and flush per commit
                 } else {
-                    state.acks.done(slot);
+                    ctx.executor().execute(() -> {
+                        LOG.error("gantry {}: store failed, closing so the client redelivers: {}", state.gantryId, failure.toString());
+                        ctx.close();
+                    });
                 }
-            }));
+            });
         } finally {
             publish.release();
         }

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.anpr.protocol.v1.PlateRead;
 
@@ -19,7 +21,17 @@ import org.anpr.protocol.v1.PlateRead;
  * rare (operators, tests), so one lock is simpler than a connection pool and costs nothing.
  */
 abstract class JdbcReadStore implements ReadStore {
+    /**
+     * Last-seen times are bookkeeping no PUBACK promises, yet every message carries one: they are
+     * merged here (latest per gantry) and written at most once a second, or with the next batch
+     * that has other central work, instead of costing every group commit a second transaction
+     * ({@code central.db} in SQLite) or an upsert per gantry (PostgreSQL).
+     */
+    static final long SEEN_FLUSH_NANOS = 1_000_000_000L;
+
     private final SqlDialect dialect;
+    private final Map<String, Long> pendingSeen = new HashMap<>();
+    private long seenFlushedNanos = System.nanoTime();
 
     JdbcReadStore(SqlDialect dialect) {
         this.dialect = dialect;
@@ -28,8 +40,8 @@ abstract class JdbcReadStore implements ReadStore {
     /** The connection to the central tables. */
     abstract Connection central();
 
-    /** Commits {@code reads} and, when {@code centralWork}, the other writes of {@code all}. */
-    abstract void write(List<StoreWrite.Read> reads, List<StoreWrite> all, boolean centralWork) throws SQLException;
+    /** Commits {@code reads} and, when {@code centralWork}, the writes of {@code central} (no reads among them). */
+    abstract void write(List<StoreWrite.Read> reads, List<StoreWrite> central, boolean centralWork) throws SQLException;
 
     abstract long countReadRows() throws SQLException, IOException;
 
@@ -43,18 +55,40 @@ abstract class JdbcReadStore implements ReadStore {
     @Override
     public final synchronized void commit(List<StoreWrite> writes) throws StoreException {
         List<StoreWrite.Read> reads = new ArrayList<>(writes.size());
-        boolean centralWork = false;
+        List<StoreWrite> central = new ArrayList<>();
         for (StoreWrite w : writes) {
             if (w instanceof StoreWrite.Read r) {
                 reads.add(r);
+            } else if (w instanceof StoreWrite.Seen s) {
+                pendingSeen.merge(s.gantryId(), s.atMicros(), Math::max);
             } else {
-                centralWork = true;
+                central.add(w);
             }
         }
+        boolean flushSeen = !pendingSeen.isEmpty()
+                && (!central.isEmpty() || System.nanoTime() - seenFlushedNanos >= SEEN_FLUSH_NANOS);
+        if (flushSeen) {
+            pendingSeen.forEach((gantry, at) -> central.add(new StoreWrite.Seen(gantry, at)));
+        }
         try {
-            write(reads, writes, centralWork);
+            write(reads, central, !central.isEmpty());
         } catch (SQLException | RuntimeException e) {
             throw new StoreException("commit of " + writes.size() + " writes failed: " + e.getMessage(), e);
+        }
+        if (flushSeen) {
+            pendingSeen.clear();
+            seenFlushedNanos = System.nanoTime();
+        }
+    }
+
+    /** Writes the last-seen times held back by {@link #commit}; before queries of the fleet and on close. */
+    private void flushSeen() throws SQLException {
+        if (!pendingSeen.isEmpty()) {
+            List<StoreWrite> seen = new ArrayList<>();
+            pendingSeen.forEach((gantry, at) -> seen.add(new StoreWrite.Seen(gantry, at)));
+            write(List.of(), seen, true);
+            pendingSeen.clear();
+            seenFlushedNanos = System.nanoTime();
         }
     }
 
@@ -115,6 +149,7 @@ abstract class JdbcReadStore implements ReadStore {
     @Override
     public final synchronized List<FleetEntry> fleet() throws StoreException {
         try {
+            flushSeen();
             return CentralTables.fleet(central());
         } catch (SQLException | InvalidProtocolBufferException e) {
             throw new StoreException("cannot list the fleet", e);
@@ -134,6 +169,11 @@ abstract class JdbcReadStore implements ReadStore {
 
     @Override
     public final synchronized void close() {
+        try {
+            flushSeen();
+        } catch (SQLException | RuntimeException e) {
+            // closing: the newest last-seen times are bookkeeping; the next message restores them
+        }
         closeConnections();
     }
 }

@@ -63,7 +63,7 @@ public final class PostgresReadStore extends JdbcReadStore {
     }
 
     @Override
-    void write(List<StoreWrite.Read> reads, List<StoreWrite> all, boolean centralWork) throws SQLException {
+    void write(List<StoreWrite.Read> reads, List<StoreWrite> central, boolean centralWork) throws SQLException {
         for (StoreWrite.Read r : reads) {
             partitions.ensure(ReadRows.dayOf(r)); // DDL outside the batch's transaction; a no-op once known
         }
@@ -79,7 +79,7 @@ public final class PostgresReadStore extends JdbcReadStore {
                 }
             }
             if (centralWork) {
-                CentralTables.write(tx, all);
+                CentralTables.write(tx, central);
             }
         });
     }

@@ -13,7 +13,7 @@ import org.anpr.protocol.v1.PlateRead;
  * One read as a row, the same in both stores: indexed columns, the images in their own binary
  * columns, everything else of the read as a protobuf without its image data.
  */
-final class ReadRows {
+public final class ReadRows {
     static final String COLUMNS = "read_id, gantry_id, camera_id, lane, capture_micros, plate_text, country, confidence, "
             + "received_micros, crop, overview, details";
     static final int COUNT = 12;
@@ -36,13 +36,37 @@ final class ReadRows {
     }
 
     static LocalDate dayOf(StoreWrite.Read w) {
-        return dayOf(w.read().getReadId().toByteArray());
+        return w.columns().day();
+    }
+
+    /** A read's partition day and binary columns, made once per read before it reaches the writer. */
+    public record Columns(LocalDate day, byte[] readId, byte[] crop, byte[] overview, byte[] details) {
+    }
+
+    static Columns columns(PlateRead r) {
+        byte[] readId = r.getReadId().toByteArray();
+        byte[] crop = r.hasPlateCrop() ? r.getPlateCrop().getData().toByteArray() : null;
+        byte[] overview = r.hasOverview() ? r.getOverview().getData().toByteArray() : null;
+        // Everything else of the read, images left out: they are in their own columns.
+        PlateRead details = r;
+        if (r.hasPlateCrop() || r.hasOverview()) {
+            PlateRead.Builder b = r.toBuilder();
+            if (r.hasPlateCrop()) {
+                b.setPlateCrop(r.getPlateCrop().toBuilder().clearData());
+            }
+            if (r.hasOverview()) {
+                b.setOverview(r.getOverview().toBuilder().clearData());
+            }
+            details = b.build();
+        }
+        return new Columns(dayOf(readId), readId, crop, overview, details.toByteArray());
     }
 
     /** Binds parameters 1..{@link #COUNT} in {@link #COLUMNS} order. */
     static void bind(PreparedStatement ps, StoreWrite.Read w) throws SQLException {
         PlateRead r = w.read();
-        ps.setBytes(1, r.getReadId().toByteArray());
+        Columns c = w.columns();
+        ps.setBytes(1, c.readId());
         ps.setString(2, r.getGantryId());
         ps.setString(3, r.getCameraId());
         ps.setInt(4, r.getLane());
@@ -51,20 +75,9 @@ final class ReadRows {
         ps.setString(7, r.getCountry());
         ps.setFloat(8, r.getConfidence());
         ps.setLong(9, w.receivedMicros());
-        ps.setBytes(10, r.hasPlateCrop() ? r.getPlateCrop().getData().toByteArray() : null);
-        ps.setBytes(11, r.hasOverview() ? r.getOverview().getData().toByteArray() : null);
-        // Everything else of the read, images left out: they are in their own columns.
-        if (r.hasPlateCrop() || r.hasOverview()) {
-            PlateRead.Builder details = r.toBuilder();
-            if (r.hasPlateCrop()) {
-                details.setPlateCrop(r.getPlateCrop().toBuilder().clearData());
-            }
-            if (r.hasOverview()) {
-                details.setOverview(r.getOverview().toBuilder().clearData());
-            }
-            r = details.build();
-        }
-        ps.setBytes(12, r.toByteArray());
+        ps.setBytes(10, c.crop());
+        ps.setBytes(11, c.overview());
+        ps.setBytes(12, c.details());
     }
 
     /** The read again from {@code details, crop, overview}. */

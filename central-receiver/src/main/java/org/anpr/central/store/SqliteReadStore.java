@@ -47,28 +47,28 @@ public class SqliteReadStore extends JdbcReadStore {
     }
 
     @Override
-    void write(List<StoreWrite.Read> readWrites, List<StoreWrite> all, boolean centralWork) throws SQLException {
+    void write(List<StoreWrite.Read> readWrites, List<StoreWrite> centralWrites, boolean centralWork) throws SQLException {
         // Day files first, central last: a crash in between leaves reads without their
         // acknowledgement, and the redelivery is deduplicated.
         if (!readWrites.isEmpty()) {
             reads.insert(readWrites);
         }
         if (centralWork) {
-            durability(acknowledgedCentralWork(all));
-            Jdbc.inTransaction(central, c -> CentralTables.write(c, all));
+            durability(acknowledgedCentralWork(centralWrites));
+            Jdbc.inTransaction(central, c -> CentralTables.write(c, centralWrites));
         }
     }
 
     /**
-     * Last-seen times and presence are bookkeeping no PUBACK promises, and nearly every batch has
-     * them: a batch with nothing else for {@code central.db} commits with {@code synchronous=NORMAL}
+     * Last-seen times and presence are bookkeeping no PUBACK promises (last-seen times are merged
+     * and written about once a second, see {@link JdbcReadStore#SEEN_FLUSH_NANOS}): a transaction
+     * with nothing else for {@code central.db} commits with {@code synchronous=NORMAL}
      * (no fsync of its own; a power loss may forget the newest last-seen times, the next message
      * restores them). Anything acknowledged (alerts, violations, quarantine, status, held passages)
      * commits with FULL, whose fsync also covers the WAL frames of the NORMAL commits before it.
-     * This halves the fsyncs under a pure read load.
      */
-    private static boolean acknowledgedCentralWork(List<StoreWrite> all) {
-        for (StoreWrite w : all) {
+    private static boolean acknowledgedCentralWork(List<StoreWrite> writes) {
+        for (StoreWrite w : writes) {
             if (!(w instanceof StoreWrite.Read || w instanceof StoreWrite.Seen || w instanceof StoreWrite.Presence)) {
                 return true;
             }

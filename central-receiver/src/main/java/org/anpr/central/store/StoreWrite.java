@@ -7,8 +7,15 @@ import org.anpr.protocol.v1.SectionViolation;
 
 /** One change a store commits; a batch of them is one transaction per file. All times are UTC microseconds. */
 public sealed interface StoreWrite {
-    /** Stored once per read id (INSERT OR IGNORE): redelivery is harmless. */
-    record Read(PlateRead read, long receivedMicros) implements StoreWrite {
+    /**
+     * Stored once per read id (INSERT OR IGNORE): redelivery is harmless. The row's binary columns
+     * are made when the write is (on the ingesting event loop), so that the single store writer
+     * only binds them.
+     */
+    record Read(PlateRead read, long receivedMicros, ReadRows.Columns columns) implements StoreWrite {
+        public Read(PlateRead read, long receivedMicros) {
+            this(read, receivedMicros, ReadRows.columns(read));
+        }
     }
 
     /** Where an alert was raised: on the gantry, or by the centre's second-line match. */
