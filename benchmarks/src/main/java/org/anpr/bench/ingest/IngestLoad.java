@@ -16,6 +16,7 @@ import org.anpr.central.config.AuthConfig;
 import org.anpr.central.config.MqttConfig;
 import org.anpr.central.config.ReceiverConfig;
 import org.anpr.central.config.StoreConfig;
+import org.anpr.central.metrics.LatencyHistogram;
 import org.anpr.central.metrics.ReceiverMetrics.Counter;
 
 /**
@@ -70,6 +71,8 @@ public final class IngestLoad {
             gantries.forEach(LoadGantry::startRecording);
             long commitsBefore = receiver == null ? 0 : receiver.metrics().get(Counter.COMMITS);
             long msgsBefore = receiver == null ? 0 : receiver.metrics().get(Counter.MESSAGES_COMMITTED);
+            LatencyHistogram.Snapshot commitsAt0 = receiver == null ? null : receiver.metrics().commitTimes().snapshot();
+            LatencyHistogram.Snapshot durableAt0 = receiver == null ? null : receiver.metrics().durableTimes().snapshot();
             long a0 = acked.get();
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
@@ -93,6 +96,11 @@ public final class IngestLoad {
             System.out.println("publish->PUBACK latency: " + Percentiles.of(latencies).describe());
             if (commits > 0) {
                 System.out.printf("receiver: %d commits, %.1f publishes per commit%n", commits, (double) msgs / commits);
+                // where a publish's time goes inside the receiver (power-of-two buckets: upper bounds)
+                LatencyHistogram.Snapshot c = receiver.metrics().commitTimes().snapshot().since(commitsAt0);
+                LatencyHistogram.Snapshot d = receiver.metrics().durableTimes().snapshot().since(durableAt0);
+                System.out.printf("receiver: commit p50<=%.1f p99<=%.1f ms; handed to writer -> durable p50<=%.1f p99<=%.1f ms%n",
+                        c.quantileMillis(0.5), c.quantileMillis(0.99), d.quantileMillis(0.5), d.quantileMillis(0.99));
             }
             boolean ok = true;
             for (LoadGantry g : gantries) {

@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
 public final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-    private record Submission(List<StoreWrite> writes, CompletableFuture<Void> done) {
+    private record Submission(List<StoreWrite> writes, CompletableFuture<Void> done, long submittedNanos) {
     }
 
-    private static final Submission STOP = new Submission(List.of(), null);
+    private static final Submission STOP = new Submission(List.of(), null, 0);
     /** Least time between the end of a commit and the start of the next while publishes keep coming. */
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
 
@@ -67,7 +67,7 @@ public final class GroupCommitWriter implements AutoCloseable {
                 done.completeExceptionally(new IllegalStateException("the store writer is closed"));
                 return done;
             }
-            queue.add(new Submission(writes, done));
+            queue.add(new Submission(writes, done, System.nanoTime()));
         }
         if (queued.incrementAndGet() >= highWater && !lagging) {
             setLagging(true);
@@ -148,7 +148,9 @@ public final class GroupCommitWriter implements AutoCloseable {
         Throwable failure = null;
         if (!writes.isEmpty()) {
             try {
+                long t0 = System.nanoTime();
                 store.commit(writes);
+                metrics.commitTimes().recordNanos(System.nanoTime() - t0);
                 metrics.increment(Counter.COMMITS);
             } catch (StoreException | RuntimeException e) {
                 failure = e;
@@ -163,6 +165,7 @@ public final class GroupCommitWriter implements AutoCloseable {
             }
             real++;
             if (failure == null) {
+                metrics.durableTimes().recordNanos(System.nanoTime() - s.submittedNanos());
                 s.done().complete(null);
             } else {
                 s.done().completeExceptionally(failure);

@@ -27,6 +27,8 @@ public final class ReceiverMetrics {
 
     private final Map<Counter, LongAdder> counters = new EnumMap<>(Counter.class);
     private final Map<Problem, LongAdder> rejectedByProblem = new EnumMap<>(Problem.class);
+    private final LatencyHistogram commitTimes = new LatencyHistogram();
+    private final LatencyHistogram durableTimes = new LatencyHistogram();
 
     public ReceiverMetrics() {
         for (Counter c : Counter.values()) {
@@ -48,6 +50,16 @@ public final class ReceiverMetrics {
     public void countRejected(Problem p) {
         counters.get(Counter.REJECTED_PAYLOADS).increment();
         rejectedByProblem.get(p).increment();
+    }
+
+    /** How long each store commit took (one transaction, its fsync included). */
+    public LatencyHistogram commitTimes() {
+        return commitTimes;
+    }
+
+    /** Per publish: from handing it to the store writer until it was durable (queueing + commit). */
+    public LatencyHistogram durableTimes() {
+        return durableTimes;
     }
 
     public long get(Counter c) {
