@@ -74,6 +74,7 @@ public final class AgentMain {
             agent.onAlert(beacon);
         }
         AlertBeacon alertBeacon = beacon;
+        HealthProbe clock = host;
         rig.attachTo(agent);
         ManagementServer management = config.management() == null ? null
                 : AgentManagement.serve(agent, rig, host, Path.of(args[1]), config.management());
@@ -88,6 +89,9 @@ public final class AgentMain {
                 agent.close();
                 if (alertBeacon != null) {
                     alertBeacon.close();
+                }
+                if (clock instanceof AutoCloseable c) {
+                    c.close();
                 }
             } catch (Exception e) {
                 System.err.println("anpr agent: close failed: " + e);

@@ -15,8 +15,9 @@ import org.anpr.edge.capture.Frame;
  * frames (a vehicle on a loop) are taken first, free-running frames after them, each lane FIFO.
  * When full, the oldest free-running frame is dropped to make room; only when every queued frame
  * is triggered does a triggered one go (the oldest), and an arriving free-running frame is then
- * dropped itself. Dropped frames are returned to the caller, who closes and counts them: the queue
- * never holds more than {@code capacity} frames.
+ * dropped itself. Frames of a lossless replay ({@link #put}) wait for room instead and are never
+ * dropped. Dropped frames are returned to the caller, who closes and counts them: the queue never
+ * holds more than {@code capacity} frames.
  */
 final class FrameQueue {
 
@@ -67,17 +68,15 @@ final class FrameQueue {
             }
             Entry dropped = null;
             if (size() >= capacity) {
-                if (!freeRun.isEmpty()) {
-                    dropped = freeRun.removeFirst();
-                } else if (e.triggered) {
-                    dropped = triggered.removeFirst();
-                } else {
-                    return e; // everything queued is triggered: the new free-running frame goes
+                dropped = oldestDroppable(freeRun);
+                if (dropped == null && e.triggered) {
+                    dropped = oldestDroppable(triggered);
+                }
+                if (dropped == null) {
+                    return e; // all queued frames outrank it (triggered, or from a lossless replay): it goes
                 }
             }
-            (e.triggered ? triggered : freeRun).addLast(e);
-            maxDepth = Math.max(maxDepth, size());
-            notEmpty.signal();
+            enqueue(e);
             return dropped;
         } finally {
             lock.unlock();
@@ -97,13 +96,29 @@ final class FrameQueue {
             if (closed) {
                 return e;
             }
-            (e.triggered ? triggered : freeRun).addLast(e);
-            maxDepth = Math.max(maxDepth, size());
-            notEmpty.signal();
+            enqueue(e);
             return null;
         } finally {
             lock.unlock();
         }
+    }
+
+    private void enqueue(Entry e) {
+        (e.triggered ? triggered : freeRun).addLast(e);
+        maxDepth = Math.max(maxDepth, size());
+        notEmpty.signal();
+    }
+
+    /** Removes and returns the oldest entry of {@code lane} that may be dropped (not lossless), or null. */
+    private static Entry oldestDroppable(ArrayDeque<Entry> lane) {
+        for (Iterator<Entry> it = lane.iterator(); it.hasNext(); ) {
+            Entry candidate = it.next();
+            if (!candidate.lossless) {
+                it.remove();
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** The next frame (triggered first), waiting up to {@code timeoutMillis}; null on timeout or when closed and empty. */

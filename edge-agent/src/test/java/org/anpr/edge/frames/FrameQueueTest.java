@@ -51,6 +51,20 @@ class FrameQueueTest {
     }
 
     @Test
+    void liveFramesNeverPushOutAFrameOfALosslessReplay() throws Exception {
+        FrameQueue q = new FrameQueue(2);
+        FrameQueue.Entry replayed = new FrameQueue.Entry(Frame.ofEncoded("r", 0, 0, 0, IMAGE), false, order++, true);
+        assertNull(q.put(replayed));
+        FrameQueue.Entry live1 = entry("c", 1, false);
+        assertNull(q.offer(live1));
+        FrameQueue.Entry live2 = entry("c", 2, false);
+        assertSame(live1, q.offer(live2), "the oldest live frame goes, not the older replayed one");
+        FrameQueue.Entry live3 = entry("c", 3, false);
+        assertSame(live2, q.offer(live3));
+        assertSame(replayed, q.take(100), "the replayed frame is still there");
+    }
+
+    @Test
     void fullQueueDropsTheOldestFreeRunningFrameFirstAndTriggeredLast() throws Exception {
         FrameQueue q = new FrameQueue(3);
         FrameQueue.Entry t1 = entry("c", 1, true);
