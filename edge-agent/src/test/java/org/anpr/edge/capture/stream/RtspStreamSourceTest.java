@@ -42,6 +42,15 @@ class RtspStreamSourceTest {
     @BeforeAll
     static void startServer() throws Exception {
         server = RtspTestServer.start(dir.resolve("shared"), false);
+        // The first DESCRIBE of a mount makes GStreamer load its plugins and build the pipeline
+        // (seconds on a fresh machine, where its plugin registry is built first): done here, with
+        // a generous timeout, so the tests' short timeouts measure the source, not that start-up.
+        for (String mount : List.of("/h264", "/h264-5fps", "/mjpeg")) {
+            StreamConfig warm = StreamConfig.of(CAMERA, server.url(mount)).withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30));
+            try (ReconnectingStreamSource s = ReconnectingStreamSource.open(warm, CLOCK); Frame f = s.next()) {
+                assertNotNull(f, "the test server serves " + mount);
+            }
+        }
     }
 
     @AfterAll
