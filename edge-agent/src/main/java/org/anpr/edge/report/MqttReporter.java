@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.anpr.edge.outbox.Outbox;
-import org.anpr.edge.outbox.OutboxItem;
 import org.anpr.protocol.ProtocolException;
 import org.anpr.protocol.WireCodec;
 import org.anpr.protocol.topic.Topic;
@@ -176,8 +175,7 @@ public final class MqttReporter implements AutoCloseable {
         if (room <= 0) {
             return;
         }
-        List<OutboxItem> items = outbox.next(room * settings.maxReadsPerMessage(), inflight);
-        for (ReadBatcher.Outgoing m : batcher.messages(items, room)) {
+        for (ReadBatcher.Outgoing m : batcher.next(outbox, room, inflight)) {
             try {
                 MqttMessage msg = new MqttMessage(m.payload());
                 msg.setQos(1);

@@ -1,7 +1,11 @@
 package org.anpr.edge.report;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.anpr.edge.outbox.Outbox;
 import org.anpr.edge.outbox.OutboxItem;
 import org.anpr.protocol.ProtocolException;
 import org.anpr.protocol.WireCodec;
@@ -30,6 +34,28 @@ final class ReadBatcher {
     ReadBatcher(WireCodec codec, int maxReads) {
         this.codec = codec;
         this.maxReads = maxReads;
+    }
+
+    /**
+     * The next messages to publish, at most {@code room}, skipping items in {@code inflight}. Only
+     * the first {@code room} items are read at first: if they end in reads (which come last in the
+     * outbox's priority order), more reads are read to fill batches in the remaining room. So a
+     * backlog of passages or violations, which go one per message, never makes this load fifty
+     * times the payloads it can send.
+     */
+    List<Outgoing> next(Outbox outbox, int room, Set<Long> inflight) throws SQLException {
+        List<OutboxItem> items = outbox.next(room, inflight);
+        boolean moreReads = maxReads > 1 && items.size() == room
+                && items.get(items.size() - 1).topic().kind() == TopicKind.READS;
+        if (moreReads) {
+            long singles = items.stream().filter(i -> i.topic().kind() != TopicKind.READS).count();
+            int wanted = (int) ((room - singles) * maxReads - (room - singles));
+            Set<Long> skip = new HashSet<>(inflight);
+            items.forEach(i -> skip.add(i.seq()));
+            items = new ArrayList<>(items);
+            items.addAll(outbox.next(wanted, skip));
+        }
+        return messages(items, room);
     }
 
     /** At most {@code maxMessages} messages from {@code items}, in order. */

@@ -187,4 +187,26 @@ class MqttReporterTest {
             assertEquals(5, r.published(), "five messages");
         }
     }
+
+    @Test
+    void aSmallWindowStillFillsItsBatchesAfterTheSingles() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            outbox.append(Topic.of(G, TopicKind.PASSAGES), samples.passage(G, "A2-N-km52"));
+        }
+        for (int i = 0; i < 23; i++) {
+            outbox.append(Topic.of(G, TopicKind.READS), PlateReadBatch.newBuilder().addReads(samples.read(G)).build());
+        }
+        MqttSettings s = MqttSettings.of(broker.uri(), G, USER, PASSWORD).withTiming(1, 100, 1000)
+                .withMaxInflight(2).withMaxReadsPerMessage(10);
+        try (Subscriber centre = centre("centre-window");
+             MqttReporter r = new MqttReporter(G, s, outbox, codec, GantryStatus::getDefaultInstance)) {
+            r.start();
+            assertTrue(Subscriber.await(() -> outbox.stats().items() == 0, 20, TimeUnit.SECONDS), "everything acknowledged");
+            List<Integer> sizes = centre.received().stream().filter(m -> m.topic().endsWith("/reads"))
+                    .map(m -> m.envelope().getReads().getReadsCount()).toList();
+            assertEquals(23, sizes.stream().mapToInt(Integer::intValue).sum());
+            assertTrue(sizes.size() <= 4, "reads went in batches even with two messages in flight: " + sizes);
+            assertEquals(26, r.acknowledged());
+        }
+    }
 }
