@@ -41,9 +41,9 @@ public final class CameraRig implements HealthProbe, AutoCloseable {
     private final PlateRecognizer recognizer;
     private final PipelineReadSource reads;
     private final HealthProbe host;
-    private volatile long sampledAtNanos = System.nanoTime();
-    private volatile long sampledFrames;
-    private volatile float fps;
+    private long sampledAtNanos = System.nanoTime(); // these three: under framesPerSecond's lock
+    private long sampledFrames;
+    private float fps;
     private volatile TestShotTap shots;
 
     private CameraRig(AgentConfig config, List<FrameSource> sources, HealthProbe host) {

@@ -10,7 +10,6 @@ import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import org.anpr.protocol.v1.HotlistAlert;
 import org.anpr.protocol.v1.HotlistDelta;
 import org.anpr.protocol.v1.HotlistEntry;
 import org.junit.jupiter.api.AfterEach;
+import org.anpr.edge.testing.Agents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,10 +103,7 @@ class AlertBeaconTest {
 
     @Test
     void theAgentLightsItOnlyForAHotlistHit() throws Exception {
-        String dead;
-        try (ServerSocket s = new ServerSocket(0)) {
-            dead = "tcp://127.0.0.1:" + s.getLocalPort();
-        }
+        String dead = Agents.deadBrokerUri();
         var config = AgentConfigLoader.parse("""
                 gantry: { id: G1 }
                 storage: { dir: "%s" }

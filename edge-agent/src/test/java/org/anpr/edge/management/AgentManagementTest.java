@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import org.anpr.edge.pipeline.EdgeAgent;
 import org.anpr.edge.metrics.HealthProbe;
 import org.anpr.protocol.sample.SampleMessages;
 import org.anpr.protocol.v1.HotlistDelta;
+import org.anpr.edge.testing.Agents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,10 +54,7 @@ class AgentManagementTest {
 
     @Test
     void technicianReadsStateTakesATestShotAndPushesConfigurations() throws Exception {
-        String dead;
-        try (ServerSocket s = new ServerSocket(0)) {
-            dead = "tcp://127.0.0.1:" + s.getLocalPort();
-        }
+        String dead = Agents.deadBrokerUri();
         Path file = dir.resolve("gantry.yaml");
         Files.writeString(file, yaml(dead, 64));
         AgentConfig config = AgentConfigLoader.load(file);

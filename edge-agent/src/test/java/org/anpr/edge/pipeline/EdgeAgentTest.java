@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
 import org.anpr.edge.metrics.HealthProbe;
 import org.anpr.edge.outbox.Priority;
+import org.anpr.edge.testing.Agents;
 import org.anpr.edge.testing.Mosquitto;
 import org.anpr.edge.testing.Subscriber;
 import org.anpr.protocol.WireCodec;
@@ -47,15 +47,9 @@ class EdgeAgentTest {
                 """.formatted(G, dir.resolve("data"), G, maxBytes, uri);
     }
 
-    private static String deadUri() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return "tcp://127.0.0.1:" + s.getLocalPort(); // closed again: nobody listens
-        }
-    }
-
     @Test
     void hotlistHitRaisesAnAlertThatJumpsTheQueue() throws Exception {
-        try (EdgeAgent agent = EdgeAgent.start(AgentConfigLoader.parse(yaml(deadUri(), 1 << 30)), HealthProbe.UNKNOWN)) {
+        try (EdgeAgent agent = EdgeAgent.start(AgentConfigLoader.parse(yaml(Agents.deadBrokerUri(), 1 << 30)), HealthProbe.UNKNOWN)) {
             agent.hotlist().apply(HotlistDelta.newBuilder().setFromVersion(0).setToVersion(1)
                     .addUpserts(samples.hotlistEntry("12ABC3")).build());
             agent.onRead(samples.read(G));
@@ -74,7 +68,7 @@ class EdgeAgentTest {
     void reconfigurationKeepsQueuedDataAndDownstreamTopicsWork() throws Exception {
         try (Mosquitto broker = Mosquitto.start(Files.createDirectories(dir.resolve("broker")));
              Subscriber centre = new Subscriber(broker.uri(), "centre-agent", "anpr/v1/" + G + "/#");
-             EdgeAgent agent = EdgeAgent.start(AgentConfigLoader.parse(yaml(deadUri(), 1 << 30)), HealthProbe.UNKNOWN)) {
+             EdgeAgent agent = EdgeAgent.start(AgentConfigLoader.parse(yaml(Agents.deadBrokerUri(), 1 << 30)), HealthProbe.UNKNOWN)) {
             for (int i = 0; i < 5; i++) {
                 agent.onRead(samples.read(G));
             }
@@ -92,10 +86,10 @@ class EdgeAgentTest {
             assertTrue(Subscriber.await(() -> centre.received().stream().anyMatch(m -> m.topic().endsWith("/alerts")), 10, TimeUnit.SECONDS));
 
             // a passage routed here (exit reads without a passage are pending too), then a rejected delta (wrong from_version): counted, nothing changes
-            int pendingBefore = pending(agent);
+            int pendingBefore = Agents.pendingPassages(agent);
             centre.publish(Topic.of(G, TopicKind.SECTION_ENTRIES).name(), codec.encode(samples.passage("A2-N-km40", G).toBuilder()
                     .setSectionId("A2-km40-km52").setExpiresAtMicros(System.currentTimeMillis() * 1000 + 3_600_000_000L).build()));
-            assertTrue(Subscriber.await(() -> pending(agent) == pendingBefore + 1, 10, TimeUnit.SECONDS));
+            assertTrue(Subscriber.await(() -> Agents.pendingPassages(agent) == pendingBefore + 1, 10, TimeUnit.SECONDS));
             centre.publish(Topic.of(G, TopicKind.HOTLIST).name(), codec.encode(HotlistDelta.newBuilder().setFromVersion(7).setToVersion(8).build()));
             assertTrue(Subscriber.await(() -> agent.metrics().deltasRejected.get() == 1, 10, TimeUnit.SECONDS));
             assertEquals(3, agent.hotlist().version());
@@ -111,18 +105,10 @@ class EdgeAgentTest {
 
     @Test
     void gantryIdCannotChangeAtRunTime() throws Exception {
-        try (EdgeAgent agent = EdgeAgent.start(AgentConfigLoader.parse(yaml(deadUri(), 1 << 30)), HealthProbe.UNKNOWN)) {
-            AgentConfig other = AgentConfigLoader.parse(yaml(deadUri(), 1 << 30).replace(G, "B-1"));
+        try (EdgeAgent agent = EdgeAgent.start(AgentConfigLoader.parse(yaml(Agents.deadBrokerUri(), 1 << 30)), HealthProbe.UNKNOWN)) {
+            AgentConfig other = AgentConfigLoader.parse(yaml(Agents.deadBrokerUri(), 1 << 30).replace(G, "B-1"));
             ConfigException e = assertThrows(ConfigException.class, () -> agent.reconfigure(other));
             assertTrue(e.errors().get(0).startsWith("gantry.id"), e.errors().toString());
-        }
-    }
-
-    private static int pending(EdgeAgent agent) {
-        try {
-            return agent.sections().pendingCount();
-        } catch (java.sql.SQLException e) {
-            return -1;
         }
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
 import org.anpr.edge.metrics.HealthProbe;
+import org.anpr.edge.testing.Agents;
 import org.anpr.edge.testing.Mosquitto;
 import org.anpr.edge.testing.Subscriber;
 import org.anpr.edge.testing.Subscriber.Received;
@@ -78,7 +78,7 @@ class GantryPairTest {
 
         try (Mosquitto broker = Mosquitto.start(Files.createDirectories(dir.resolve("broker")));
              Subscriber centre = new Subscriber(broker.uri(), "centre", "anpr/v1/#")) {
-            AgentConfig entryConfig = config(ENTRY, entryFrames, deadUri());
+            AgentConfig entryConfig = config(ENTRY, entryFrames, Agents.deadBrokerUri());
             try (CameraRig entryRig = CameraRig.open(entryConfig, DeviceClock.system(), SYNCED);
                  EdgeAgent entry = EdgeAgent.start(entryConfig, entryRig)) {
                 entry.hotlist().apply(HotlistDelta.newBuilder().setFromVersion(0).setToVersion(1)
@@ -105,7 +105,7 @@ class GantryPairTest {
                 for (Received p : upstream(centre, ENTRY, TopicKind.PASSAGES)) {
                     centre.publish(Topic.of(EXIT, TopicKind.SECTION_ENTRIES).name(), p.envelope().toByteArray());
                 }
-                assertTrue(Subscriber.await(() -> pending(exit) == 3, 20, TimeUnit.SECONDS), "passages held at the exit");
+                assertTrue(Subscriber.await(() -> Agents.pendingPassages(exit) == 3, 20, TimeUnit.SECONDS), "passages held at the exit");
                 exitRig.attachTo(exit);
                 assertTrue(exitRig.awaitEnd(java.time.Duration.ofSeconds(60)), "exit camera replayed");
                 assertTrue(Subscriber.await(() -> reads(centre, EXIT).size() == 3, 20, TimeUnit.SECONDS));
@@ -126,7 +126,7 @@ class GantryPairTest {
                 double slowest = 999 / ((elapsed + 2 * 2_000) / 1e6) * 3.6; // shortest distance, longest time
                 assertEquals(slowest, v.getConservativeSpeedKmh(), 0.01);
                 assertEquals(32, v.getDigest().size(), "SHA-256 seal");
-                assertEquals(0, pending(exit), "matched passages are gone, the normal one's and the wanted one's too");
+                assertEquals(0, Agents.pendingPassages(exit), "matched passages are gone, the normal one's and the wanted one's too");
                 assertTrue(reads(centre, EXIT).stream().anyMatch(r -> r.getPlateText().equals(normal.plate())));
             }
         }
@@ -192,19 +192,5 @@ class GantryPairTest {
     private static List<org.anpr.protocol.v1.PlateRead> reads(Subscriber centre, String gantry) {
         return upstream(centre, gantry, TopicKind.READS).stream()
                 .flatMap(m -> m.envelope().getReads().getReadsList().stream()).toList();
-    }
-
-    private static int pending(EdgeAgent agent) {
-        try {
-            return agent.sections().pendingCount();
-        } catch (java.sql.SQLException e) {
-            return -1;
-        }
-    }
-
-    private static String deadUri() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return "tcp://127.0.0.1:" + s.getLocalPort(); // closed again: nobody listens
-        }
     }
 }
