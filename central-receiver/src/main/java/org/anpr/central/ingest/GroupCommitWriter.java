@@ -123,6 +123,7 @@ public final class GroupCommitWriter implements AutoCloseable {
             commit(batch, writes);
             lastCommitEnd = System.nanoTime();
             batch.clear();
+            betweenCommits();
         }
     }
 
@@ -176,6 +177,15 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
         if (queued.addAndGet(-real) <= lowWater && lagging) {
             setLagging(false);
+        }
+    }
+
+    /** The store's upkeep, after the batch's futures completed: it delays no PUBACK already due. */
+    private void betweenCommits() {
+        try {
+            store.betweenCommits();
+        } catch (StoreException | RuntimeException e) {
+            LOG.warn("store upkeep between commits failed (retried later): {}", e.toString());
         }
     }
 

@@ -27,13 +27,13 @@ final class ReadPartitions implements AutoCloseable {
     private static final String SUFFIX = ".db";
     private static final int OPEN_FILES = 4;
     /**
-     * Pages (4 KiB) the WAL of a day file may reach before a commit also checkpoints it. SQLite's
-     * 1,000 (4 MiB) means that under load almost every group commit (about 2.3 MiB per 1,000 reads)
-     * pays a checkpoint, i.e. a second copy of its pages and an fsync of the database file, inside
-     * the commit that PUBACKs wait for. 8,192 (32 MiB) checkpoints about every tenth commit, and
-     * the {@link WalCheckpointer} has copied most of those pages by then.
+     * Pages (4 KiB) the WAL of a day file may reach before a commit also checkpoints it: only a
+     * backstop (512 MiB). The {@link WalCheckpointer} copies pages in the background and prepares
+     * the WAL's restart at {@link WalCheckpointer#RESTART_FRAMES}, and the writer finishes it
+     * between batches ({@link #restartDueWals}); the automatic checkpoint would do that inside a
+     * commit, in front of its PUBACKs. It fires only if the background work falls behind.
      */
-    static final int WAL_AUTOCHECKPOINT_PAGES = 8_192;
+    static final int WAL_AUTOCHECKPOINT_PAGES = 131_072;
     /**
      * Page cache of a day file's connection, in KiB. SQLite's 2 MiB is smaller than what one
      * group commit of 1,000 reads dirties (~1,400 pages): the cache spills mid-transaction and
@@ -59,14 +59,20 @@ final class ReadPartitions implements AutoCloseable {
     static final int CHECKPOINT_EVERY_READS = 500;
 
     private final Path directory;
-    private final WalCheckpointer checkpointer = new WalCheckpointer();
+    private final WalCheckpointer checkpointer;
     /** Reads written per day file since its last checkpoint request. */
     private final Map<LocalDate, Integer> sinceCheckpoint = new HashMap<>();
     /** Least recently used first; today's file and yesterday's stay open under normal traffic. */
     private final LinkedHashMap<LocalDate, Connection> open = new LinkedHashMap<>(8, 0.75f, true);
 
     ReadPartitions(Path directory) {
+        this(directory, WalCheckpointer.RESTART_FRAMES);
+    }
+
+    /** @param walRestartFrames WAL size (frames) at which a day file's WAL is restarted, see {@link WalCheckpointer} */
+    ReadPartitions(Path directory, int walRestartFrames) {
         this.directory = directory;
+        this.checkpointer = new WalCheckpointer(walRestartFrames);
     }
 
     /** Inserts reads (one transaction per day file); duplicates by read id are ignored. */
@@ -89,6 +95,20 @@ final class ReadPartitions implements AutoCloseable {
             if (written >= CHECKPOINT_EVERY_READS) {
                 sinceCheckpoint.remove(day.getKey());
                 checkpointer.request(file(day.getKey()));
+            }
+        }
+    }
+
+    /**
+     * For the writer, between batches: the last checkpoint step of every day file whose WAL the
+     * checkpointer has marked due, on the writer's own connection, so that its next transaction
+     * begins with every frame copied and reuses the WAL from the start. Copies only what was
+     * committed since the checkpointer's last round.
+     */
+    void restartDueWals() throws SQLException {
+        for (Map.Entry<LocalDate, Connection> day : open.entrySet()) {
+            if (checkpointer.takeRestartDue(file(day.getKey()))) {
+                WalCheckpointer.passive(day.getValue());
             }
         }
     }

@@ -13,6 +13,14 @@ public interface ReadStore extends AutoCloseable {
     /** Writes the batch atomically per storage unit and durably; on an exception nothing of it is acknowledged. */
     void commit(List<StoreWrite> writes) throws StoreException;
 
+    /**
+     * Upkeep the single writer runs between batches, after a batch's publishes are acknowledged
+     * and before the next commit: work that would otherwise run inside a commit, in front of its
+     * PUBACKs. Nothing by default.
+     */
+    default void betweenCommits() throws StoreException {
+    }
+
     long countReads() throws StoreException;
 
     /** The stored read (the plate crop included, from its BLOB column). */

@@ -59,6 +59,16 @@ public class SqliteReadStore extends JdbcReadStore {
         }
     }
 
+    /** Finishes the WAL restarts the background checkpointer has prepared ({@link ReadPartitions#restartDueWals}). */
+    @Override
+    public synchronized void betweenCommits() throws StoreException {
+        try {
+            reads.restartDueWals();
+        } catch (SQLException e) {
+            throw new StoreException("checkpoint of a day file failed: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Last-seen times and presence are bookkeeping no PUBACK promises (last-seen times are merged
      * and written about once a second, see {@link JdbcReadStore#SEEN_FLUSH_NANOS}): a transaction

@@ -53,6 +53,11 @@ public final class HoldingStore implements ReadStore {
     }
 
     @Override
+    public void betweenCommits() throws StoreException {
+        real.betweenCommits();
+    }
+
+    @Override
     public long countReads() throws StoreException {
         return real.countReads();
     }
