@@ -28,12 +28,12 @@ final class ReadPartitions implements AutoCloseable {
     private static final int OPEN_FILES = 4;
     /**
      * Pages (4 KiB) the WAL of a day file may reach before a commit also checkpoints it: only a
-     * backstop (512 MiB). The {@link WalCheckpointer} copies pages in the background and prepares
+     * backstop (1 GiB). The {@link WalCheckpointer} copies pages in the background and prepares
      * the WAL's restart at {@link WalCheckpointer#RESTART_FRAMES}, and the writer finishes it
      * between batches ({@link #restartDueWals}); the automatic checkpoint would do that inside a
      * commit, in front of its PUBACKs. It fires only if the background work falls behind.
      */
-    static final int WAL_AUTOCHECKPOINT_PAGES = 131_072;
+    static final int WAL_AUTOCHECKPOINT_PAGES = 262_144;
     /**
      * Page cache of a day file's connection, in KiB. SQLite's 2 MiB is smaller than what one
      * group commit of 1,000 reads dirties (~1,400 pages): the cache spills mid-transaction and
