@@ -73,6 +73,8 @@ public final class IngestLoad {
             long msgsBefore = receiver == null ? 0 : receiver.metrics().get(Counter.MESSAGES_COMMITTED);
             LatencyHistogram.Snapshot commitsAt0 = receiver == null ? null : receiver.metrics().commitTimes().snapshot();
             LatencyHistogram.Snapshot durableAt0 = receiver == null ? null : receiver.metrics().durableTimes().snapshot();
+            LatencyHistogram.Snapshot upkeepAt0 = receiver == null ? null : receiver.metrics().upkeepTimes().snapshot();
+            long[] gc0 = gcPauses();
             long a0 = acked.get();
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
@@ -80,6 +82,7 @@ public final class IngestLoad {
             long a1 = acked.get();
             long t1 = System.nanoTime();
             long cpu1 = processCpuNanos();
+            long[] gc1 = gcPauses();
             List<long[]> latencies = gantries.stream().map(LoadGantry::stopRecording).toList();
             long commits = receiver == null ? 0 : receiver.metrics().get(Counter.COMMITS) - commitsBefore;
             long msgs = receiver == null ? 0 : receiver.metrics().get(Counter.MESSAGES_COMMITTED) - msgsBefore;
@@ -101,7 +104,11 @@ public final class IngestLoad {
                 LatencyHistogram.Snapshot d = receiver.metrics().durableTimes().snapshot().since(durableAt0);
                 System.out.printf("receiver: commit p50<=%.1f p99<=%.1f ms; handed to writer -> durable p50<=%.1f p99<=%.1f ms%n",
                         c.quantileMillis(0.5), c.quantileMillis(0.99), d.quantileMillis(0.5), d.quantileMillis(0.99));
+                LatencyHistogram.Snapshot u = receiver.metrics().upkeepTimes().snapshot().since(upkeepAt0);
+                System.out.printf("receiver: %d WAL restart steps between commits, p50<=%.1f max<=%.1f ms%n",
+                        u.total(), u.quantileMillis(0.5), u.quantileMillis(1.0));
             }
+            System.out.printf("garbage collection in the measured window: %d collections, %d ms in all%n", gc1[0] - gc0[0], gc1[1] - gc0[1]);
             boolean ok = true;
             for (LoadGantry g : gantries) {
                 ok &= g.drain(o.inflight(), 30_000);
@@ -125,6 +132,17 @@ public final class IngestLoad {
                 deleteTree(temp);
             }
         }
+    }
+
+    /** Collections and milliseconds spent collecting so far, all collectors (pauses and concurrent work). */
+    private static long[] gcPauses() {
+        long n = 0;
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {n, ms};
     }
 
     private static long processCpuNanos() {

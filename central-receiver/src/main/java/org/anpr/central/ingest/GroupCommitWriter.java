@@ -183,7 +183,10 @@ public final class GroupCommitWriter implements AutoCloseable {
     /** The store's upkeep, after the batch's futures completed: it delays no PUBACK already due. */
     private void betweenCommits() {
         try {
-            store.betweenCommits();
+            long t0 = System.nanoTime();
+            if (store.betweenCommits()) {
+                metrics.upkeepTimes().recordNanos(System.nanoTime() - t0);
+            }
         } catch (StoreException | RuntimeException e) {
             LOG.warn("store upkeep between commits failed (retried later): {}", e.toString());
         }

@@ -29,6 +29,7 @@ public final class ReceiverMetrics {
     private final Map<Problem, LongAdder> rejectedByProblem = new EnumMap<>(Problem.class);
     private final LatencyHistogram commitTimes = new LatencyHistogram();
     private final LatencyHistogram durableTimes = new LatencyHistogram();
+    private final LatencyHistogram upkeepTimes = new LatencyHistogram();
 
     public ReceiverMetrics() {
         for (Counter c : Counter.values()) {
@@ -60,6 +61,11 @@ public final class ReceiverMetrics {
     /** Per publish: from handing it to the store writer until it was durable (queueing + commit). */
     public LatencyHistogram durableTimes() {
         return durableTimes;
+    }
+
+    /** The store writer's upkeep between commits ({@code ReadStore.betweenCommits}), when it did any. */
+    public LatencyHistogram upkeepTimes() {
+        return upkeepTimes;
     }
 
     public long get(Counter c) {

@@ -104,13 +104,18 @@ final class ReadPartitions implements AutoCloseable {
      * checkpointer has marked due, on the writer's own connection, so that its next transaction
      * begins with every frame copied and reuses the WAL from the start. Copies only what was
      * committed since the checkpointer's last round.
+     *
+     * @return how many files it checkpointed
      */
-    void restartDueWals() throws SQLException {
+    int restartDueWals() throws SQLException {
+        int n = 0;
         for (Map.Entry<LocalDate, Connection> day : open.entrySet()) {
             if (checkpointer.takeRestartDue(file(day.getKey()))) {
                 WalCheckpointer.passive(day.getValue());
+                n++;
             }
         }
+        return n;
     }
 
     Connection connection(LocalDate day) throws SQLException {

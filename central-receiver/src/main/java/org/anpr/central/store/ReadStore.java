@@ -17,8 +17,11 @@ public interface ReadStore extends AutoCloseable {
      * Upkeep the single writer runs between batches, after a batch's publishes are acknowledged
      * and before the next commit: work that would otherwise run inside a commit, in front of its
      * PUBACKs. Nothing by default.
+     *
+     * @return whether there was work to do (for the writer's metrics)
      */
-    default void betweenCommits() throws StoreException {
+    default boolean betweenCommits() throws StoreException {
+        return false;
     }
 
     long countReads() throws StoreException;

@@ -61,9 +61,9 @@ public class SqliteReadStore extends JdbcReadStore {
 
     /** Finishes the WAL restarts the background checkpointer has prepared ({@link ReadPartitions#restartDueWals}). */
     @Override
-    public synchronized void betweenCommits() throws StoreException {
+    public synchronized boolean betweenCommits() throws StoreException {
         try {
-            reads.restartDueWals();
+            return reads.restartDueWals() > 0;
         } catch (SQLException e) {
             throw new StoreException("checkpoint of a day file failed: " + e.getMessage(), e);
         }

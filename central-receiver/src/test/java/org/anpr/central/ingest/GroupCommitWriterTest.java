@@ -26,7 +26,7 @@ class GroupCommitWriterTest {
         List<Boolean> allDoneAtUpkeep = new CopyOnWriteArrayList<>();
         SqliteReadStore store = new SqliteReadStore(dir) {
             @Override
-            public synchronized void betweenCommits() throws StoreException {
+            public synchronized boolean betweenCommits() throws StoreException {
                 allDoneAtUpkeep.add(submitted.stream().allMatch(CompletableFuture::isDone));
                 throw new StoreException("upkeep failed on purpose", null);
             }

@@ -53,8 +53,8 @@ public final class HoldingStore implements ReadStore {
     }
 
     @Override
-    public void betweenCommits() throws StoreException {
-        real.betweenCommits();
+    public boolean betweenCommits() throws StoreException {
+        return real.betweenCommits();
     }
 
     @Override
