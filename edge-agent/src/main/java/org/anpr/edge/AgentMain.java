@@ -9,6 +9,7 @@ import org.anpr.edge.clock.ChronyClock;
 import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
+import org.anpr.edge.config.ConfigFile;
 import org.anpr.edge.hotlist.AlertBeacon;
 import org.anpr.edge.hotlist.AlertBeacons;
 import org.anpr.edge.management.AgentManagement;
@@ -75,9 +76,11 @@ public final class AgentMain {
         }
         AlertBeacon alertBeacon = beacon;
         HealthProbe clock = host;
+        ConfigFile configFile = new ConfigFile(Path.of(args[1]));
+        agent.keepPushedConfigIn(configFile);
         rig.attachTo(agent);
         ManagementServer management = config.management() == null ? null
-                : AgentManagement.serve(agent, rig, host, Path.of(args[1]), config.management());
+                : AgentManagement.serve(agent, rig, host, configFile, config.management());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -2,10 +2,6 @@ package org.anpr.edge.management;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +15,8 @@ import org.anpr.device.coap.api.HotlistInfo;
 import org.anpr.device.coap.api.TestCapture;
 import org.anpr.device.coap.server.ManagementServer;
 import org.anpr.device.coap.server.ManagementServerConfig;
-import org.anpr.edge.config.AgentConfig;
-import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
+import org.anpr.edge.config.ConfigFile;
 import org.anpr.edge.config.ManagementSettings;
 import org.anpr.edge.frames.TestShotTap;
 import org.anpr.edge.metrics.HealthProbe;
@@ -41,13 +36,13 @@ public final class AgentManagement implements GantryManagement {
     private final EdgeAgent agent;
     private final CameraRig rig;
     private final HealthProbe health;
-    private final Path configFile;
+    private final ConfigFile configFile;
     private final String clockSource;
 
     /**
      * @param configFile the gantry.yaml the agent was started from; accepted configurations replace it
      */
-    public AgentManagement(EdgeAgent agent, CameraRig rig, HealthProbe health, Path configFile) {
+    public AgentManagement(EdgeAgent agent, CameraRig rig, HealthProbe health, ConfigFile configFile) {
         this.agent = agent;
         this.rig = rig;
         this.health = health;
@@ -56,7 +51,7 @@ public final class AgentManagement implements GantryManagement {
     }
 
     /** Starts the CoAP/DTLS management server for a running agent, as configured. */
-    public static ManagementServer serve(EdgeAgent agent, CameraRig rig, HealthProbe health, Path configFile,
+    public static ManagementServer serve(EdgeAgent agent, CameraRig rig, HealthProbe health, ConfigFile configFile,
                                          ManagementSettings settings) {
         ManagementServerConfig config = ManagementServerConfig.defaults()
                 .withBind(new InetSocketAddress(settings.bind(), settings.port()));
@@ -85,25 +80,16 @@ public final class AgentManagement implements GantryManagement {
     @Override
     public byte[] config() {
         try {
-            return Files.readAllBytes(configFile);
+            return configFile.read();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + configFile + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read " + configFile.path() + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public synchronized ConfigResult applyConfig(byte[] yaml) {
-        AgentConfig next;
+    public ConfigResult applyConfig(byte[] yaml) {
         try {
-            next = AgentConfigLoader.parse(new String(yaml, StandardCharsets.UTF_8));
-            Path temp = Files.createTempFile(configFile.toAbsolutePath().getParent(), ".gantry", ".yaml");
-            try {
-                Files.write(temp, yaml);
-                agent.reconfigure(next);
-                Files.move(temp, configFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            configFile.replace(yaml, agent::reconfigure);
             return ConfigResult.accepted();
         } catch (ConfigException e) {
             return ConfigResult.rejected(String.join("; ", e.errors()));

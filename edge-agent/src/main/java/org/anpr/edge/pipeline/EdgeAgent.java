@@ -1,5 +1,6 @@
 package org.anpr.edge.pipeline;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
+import org.anpr.edge.config.ConfigFile;
 import org.anpr.edge.config.ConfigException;
 import org.anpr.edge.hotlist.DeltaRejectedException;
 import org.anpr.edge.hotlist.Hotlist;
@@ -54,6 +56,7 @@ public final class EdgeAgent implements AutoCloseable {
     private final ScheduledExecutorService jobs;
     private final List<Consumer<HotlistAlert>> alertListeners = new CopyOnWriteArrayList<>();
     private volatile AgentConfig config;
+    private volatile ConfigFile configFile;
     private MqttReporter reporter;
 
     private EdgeAgent(AgentConfig config, HealthProbe health) throws SQLException, ProtocolException {
@@ -87,6 +90,15 @@ public final class EdgeAgent implements AutoCloseable {
      */
     public void onAlert(Consumer<HotlistAlert> listener) {
         alertListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Configurations pushed over MQTT then replace {@code file} as well as the running
+     * configuration (through {@link ConfigFile#replace}), so that they survive a restart. Without
+     * a file (tests, embedded use) a push changes only the running agent.
+     */
+    public void keepPushedConfigIn(ConfigFile file) {
+        this.configFile = file;
     }
 
     /** Feeds reads from a source into {@link #onRead}; a read that cannot be stored is logged. */
@@ -207,12 +219,21 @@ public final class EdgeAgent implements AutoCloseable {
 
     private void onConfigPush(Envelope env) {
         ConfigPush push = env.getConfigPush();
+        ConfigFile file = configFile;
         try {
-            reconfigure(AgentConfigLoader.parse(push.getDocument().toString(StandardCharsets.UTF_8)));
-            LOG.info("configuration revision {} by {} applied", push.getRevision(), push.getIssuedBy());
+            if (file == null) {
+                reconfigure(AgentConfigLoader.parse(push.getDocument().toString(StandardCharsets.UTF_8)));
+            } else {
+                file.replace(push.getDocument().toByteArray(), this::reconfigure);
+            }
+            LOG.info("configuration revision {} by {} applied{}", push.getRevision(), push.getIssuedBy(),
+                    file == null ? "" : " and written to " + file.path());
         } catch (ConfigException e) {
             metrics.configsRejected.incrementAndGet();
             LOG.warn("configuration revision {} rejected: {}", push.getRevision(), e.getMessage());
+        } catch (IOException e) {
+            metrics.configsRejected.incrementAndGet();
+            LOG.error("configuration revision {}: {}", push.getRevision(), e.getMessage());
         }
     }
 

@@ -22,6 +22,7 @@ import org.anpr.device.time.DeviceClock;
 import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
+import org.anpr.edge.config.ConfigFile;
 import org.anpr.edge.pipeline.CameraRig;
 import org.anpr.edge.pipeline.EdgeAgent;
 import org.anpr.edge.metrics.HealthProbe;
@@ -63,7 +64,7 @@ class AgentManagementTest {
             agent.hotlist().apply(HotlistDelta.newBuilder().setFromVersion(0).setToVersion(4)
                     .addUpserts(new SampleMessages(1).hotlistEntry("12ABC3")).build());
             rig.attachTo(agent);
-            try (ManagementServer server = AgentManagement.serve(agent, rig, rig, file, config.management());
+            try (ManagementServer server = AgentManagement.serve(agent, rig, rig, new ConfigFile(file), config.management());
                  GantryManagementClient tech = new GantryManagementClient(loopback(server),
                          new PskCredential("tech-1", HexFormat.of().parseHex(KEY)), FAST)) {
                 GantryStatus status = tech.status();

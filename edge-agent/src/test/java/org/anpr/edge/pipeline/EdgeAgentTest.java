@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
+import org.anpr.edge.config.ConfigFile;
 import org.anpr.edge.metrics.HealthProbe;
 import org.anpr.edge.outbox.Priority;
 import org.anpr.edge.testing.Agents;
@@ -94,12 +95,18 @@ class EdgeAgentTest {
             assertTrue(Subscriber.await(() -> agent.metrics().deltasRejected.get() == 1, 10, TimeUnit.SECONDS));
             assertEquals(3, agent.hotlist().version());
 
-            // configuration pushed by an operator: a valid one applies, an invalid one is refused
+            // configuration pushed by an operator: a valid one applies and replaces the gantry's
+            // file (it survives a restart), an invalid one is refused and changes neither
+            Path file = dir.resolve("gantry.yaml");
+            Files.writeString(file, yaml(broker.uri(), 1 << 30));
+            agent.keepPushedConfigIn(new ConfigFile(file));
             centre.publish(Topic.of(G, TopicKind.CONFIG).name(), codec.encode(push(1, yaml(broker.uri(), 2L << 30))));
             assertTrue(Subscriber.await(() -> agent.config().outboxLimits().maxBytes() == 2L << 30, 10, TimeUnit.SECONDS));
+            assertEquals(2L << 30, AgentConfigLoader.load(file).outboxLimits().maxBytes(), "written to the file");
             centre.publish(Topic.of(G, TopicKind.CONFIG).name(), codec.encode(push(2, "gantry: { id: other }\n")));
             assertTrue(Subscriber.await(() -> agent.metrics().configsRejected.get() == 1, 10, TimeUnit.SECONDS));
             assertEquals(G, agent.config().gantryId());
+            assertEquals(yaml(broker.uri(), 2L << 30), Files.readString(file), "the refused one did not reach the file");
         }
     }
 
