@@ -49,6 +49,11 @@ class PubackAfterCommitTest {
         receiver.start();
         gantry = new MqttAsyncClient("tcp://127.0.0.1:" + receiver.port(), ENTRY, new MemoryPersistence());
         gantry.connect(TestGantries.options(ENTRY, true)).waitForCompletion(5_000);
+        // The connect's own write (the gantry goes online) is submitted just after CONNACK: let it
+        // commit before a test holds the store, or it would be held too and count as queued.
+        await("the connect's presence to be committed", Duration.ofSeconds(5), unchecked(() ->
+                receiver.store().fleet().stream().anyMatch(f -> f.gantryId().equals(ENTRY) && f.online())
+                        && receiver.writer().queued() == 0));
     }
 
     @AfterEach
