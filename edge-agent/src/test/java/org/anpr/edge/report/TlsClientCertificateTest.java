@@ -81,7 +81,7 @@ class TlsClientCertificateTest {
                     GantryStatus::getDefaultInstance)) {
                 r.start();
                 assertTrue(Subscriber.await(() -> outbox.stats().items() == 0, 20, TimeUnit.SECONDS), "PUBACK over mutual TLS");
-                assertEquals(1, r.acknowledged());
+                assertTrue(Subscriber.await(() -> r.acknowledged() == 1, 10, TimeUnit.SECONDS), "acknowledged: " + r.acknowledged());
             }
         }
     }
