@@ -179,6 +179,9 @@ class MqttReporterTest {
              MqttReporter r = new MqttReporter(G, s, outbox, codec, GantryStatus::getDefaultInstance)) {
             r.start();
             assertTrue(Subscriber.await(() -> outbox.stats().items() == 0, 20, TimeUnit.SECONDS), "everything acknowledged");
+            // the broker acknowledged them; its delivery to our subscriber may still be on the way
+            assertTrue(Subscriber.await(() -> centre.received().stream().filter(m -> !m.topic().endsWith("/status")).count() >= 5,
+                    10, TimeUnit.SECONDS), "all five messages reach the subscriber");
             List<Received> upstream = centre.received().stream().filter(m -> !m.topic().endsWith("/status")).toList();
             assertEquals(List.of(1, 1, 10, 10, 3), upstream.stream().map(m -> m.topic().endsWith("/alerts") ? 1
                     : m.envelope().getReads().getReadsCount()).toList(), "two alerts alone, then reads in tens");
@@ -203,6 +206,7 @@ class MqttReporterTest {
              MqttReporter r = new MqttReporter(G, s, outbox, codec, GantryStatus::getDefaultInstance)) {
             r.start();
             assertTrue(Subscriber.await(() -> outbox.stats().items() == 0, 20, TimeUnit.SECONDS), "everything acknowledged");
+            assertTrue(Subscriber.await(() -> centre.readIds().size() >= 23, 10, TimeUnit.SECONDS), "every read reaches the subscriber");
             List<Integer> sizes = centre.received().stream().filter(m -> m.topic().endsWith("/reads"))
                     .map(m -> m.envelope().getReads().getReadsCount()).toList();
             assertEquals(23, sizes.stream().mapToInt(Integer::intValue).sum());
