@@ -37,10 +37,11 @@ class GroupCommitWriterTest {
                 submitted.add(f);
                 writer.submit(List.of(new StoreWrite.Seen("G-" + i, 1_000 + i))).whenComplete((v, e) -> f.complete(null));
                 f.get(5, TimeUnit.SECONDS); // acknowledged although the upkeep after it fails
-            }
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (allDoneAtUpkeep.size() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
+                int upkeeps = i + 1;
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (allDoneAtUpkeep.size() < upkeeps && System.nanoTime() < deadline) {
+                    Thread.sleep(2); // one batch at a time: its upkeep before the next submission
+                }
             }
             assertEquals(3, allDoneAtUpkeep.size(), "one upkeep step per batch");
             assertTrue(allDoneAtUpkeep.stream().allMatch(b -> b), "never in front of a batch's acknowledgements");
