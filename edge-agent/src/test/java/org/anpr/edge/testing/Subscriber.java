@@ -21,29 +21,55 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * The centre's side in tests: a Paho client with a persistent session (QoS 1), recording every
- * message it receives, decoded. Reconnects by itself when the broker restarts.
+ * message it receives, decoded. Reconnects by itself when the broker restarts: with a fresh client
+ * per attempt, as the agent's reporter does, because Paho's automatic reconnect can stay stuck in
+ * "connect already in progress" (seen here once after a broker restart: 60 s without reconnecting).
  */
 public final class Subscriber implements AutoCloseable {
     /** One received message. */
     public record Received(String topic, Envelope envelope, boolean retained) {
     }
 
-    private final MqttClient client;
     private final List<Received> received = new ArrayList<>();
     private final WireCodec codec = new WireCodec();
+    private final String uri;
+    private final String clientId;
     private final String filter;
+    private final MqttConnectOptions options = new MqttConnectOptions();
+    private final Thread reconnector;
+    private volatile MqttClient client;
+    private volatile boolean closed;
 
     public Subscriber(String uri, String clientId, String filter, String user, String password) throws MqttException {
+        this.uri = uri;
+        this.clientId = clientId;
         this.filter = filter;
-        client = new MqttClient(uri, clientId, new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
+        options.setCleanSession(false);
+        options.setConnectionTimeout(5);
+        if (user != null) {
+            options.setUserName(user);
+            options.setPassword(password.toCharArray());
+        }
+        client = connect();
+        reconnector = new Thread(this::keepConnected, "subscriber-" + clientId);
+        reconnector.setDaemon(true);
+        reconnector.start();
+    }
+
+    public Subscriber(String uri, String clientId, String filter) throws MqttException {
+        this(uri, clientId, filter, null, null);
+    }
+
+    private MqttClient connect() throws MqttException {
+        MqttClient c = new MqttClient(uri, clientId, new MemoryPersistence());
+        c.setCallback(new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {
-                // automatic reconnect resubscribes nothing: the session is persistent on the broker
+                // keepConnected() notices and connects a fresh client
             }
 
             @Override
-            public void messageArrived(String topic, MqttMessage message) throws Exception {
+            public void messageArrived(String topic, MqttMessage message) {
                 Envelope env;
                 try {
                     env = codec.decode(Topic.parse(topic), message.getPayload());
@@ -59,20 +85,39 @@ public final class Subscriber implements AutoCloseable {
             public void deliveryComplete(IMqttDeliveryToken token) {
             }
         });
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setCleanSession(false);
-        o.setAutomaticReconnect(true);
-        o.setMaxReconnectDelay(500);
-        if (user != null) {
-            o.setUserName(user);
-            o.setPassword(password.toCharArray());
+        try {
+            c.connect(options);
+            c.subscribe(filter, 1); // the session keeps it; subscribing again is harmless
+            return c;
+        } catch (MqttException e) {
+            try {
+                c.close(true);
+            } catch (MqttException ignored) {
+                // it never connected
+            }
+            throw e;
         }
-        client.connect(o);
-        client.subscribe(filter, 1);
     }
 
-    public Subscriber(String uri, String clientId, String filter) throws MqttException {
-        this(uri, clientId, filter, null, null);
+    private void keepConnected() {
+        while (!closed) {
+            try {
+                Thread.sleep(100);
+                MqttClient current = client;
+                if (!current.isConnected() && !closed) {
+                    try {
+                        current.close(true);
+                    } catch (MqttException ignored) {
+                        // it is gone either way
+                    }
+                    client = connect();
+                }
+            } catch (MqttException e) {
+                // broker still down: try again
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     public List<Received> received() {
@@ -120,10 +165,18 @@ public final class Subscriber implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect(1000);
+        closed = true;
+        reconnector.interrupt();
+        try {
+            reconnector.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        client.close();
+        MqttClient c = client;
+        if (c.isConnected()) {
+            c.disconnect(1000);
+        }
+        c.close(true);
     }
 
     @Override
