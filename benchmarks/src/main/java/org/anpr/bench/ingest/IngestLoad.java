@@ -76,7 +76,7 @@ public final class IngestLoad {
             LatencyHistogram.Snapshot commitsAt0 = receiver == null ? null : receiver.metrics().commitTimes().snapshot();
             LatencyHistogram.Snapshot durableAt0 = receiver == null ? null : receiver.metrics().durableTimes().snapshot();
             LatencyHistogram.Snapshot upkeepAt0 = receiver == null ? null : receiver.metrics().upkeepTimes().snapshot();
-            long[] gc0 = gcPauses();
+            long[] gc0 = gcTotals();
             long a0 = acked.get();
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
@@ -84,7 +84,7 @@ public final class IngestLoad {
             long a1 = acked.get();
             long t1 = System.nanoTime();
             long cpu1 = processCpuNanos();
-            long[] gc1 = gcPauses();
+            long[] gc1 = gcTotals();
             List<long[]> latencies = gantries.stream().map(LoadGantry::stopRecording).toList();
             long commits = receiver == null ? 0 : receiver.metrics().get(Counter.COMMITS) - commitsBefore;
             long msgs = receiver == null ? 0 : receiver.metrics().get(Counter.MESSAGES_COMMITTED) - msgsBefore;
@@ -137,7 +137,7 @@ public final class IngestLoad {
     }
 
     /** Collections and milliseconds spent collecting so far, all collectors (pauses and concurrent work). */
-    private static long[] gcPauses() {
+    private static long[] gcTotals() {
         long n = 0;
         long ms = 0;
         for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
