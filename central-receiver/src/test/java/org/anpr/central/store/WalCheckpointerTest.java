@@ -89,7 +89,7 @@ class WalCheckpointerTest {
     @Test
     void aLargeWalIsMarkedForTheWritersLastStepWhichRestartsIt() throws Exception {
         Path file = dir.resolve("day.db");
-        int restartFrames = 200; // 0.8 MiB instead of 128 MiB, so that the test is quick
+        int restartFrames = 200; // 0.8 MiB instead of 512 MiB, so that the test is quick
         try (Connection writer = Sqlite.open(file, "CREATE TABLE t (id INTEGER PRIMARY KEY, data BLOB)");
              WalCheckpointer checkpointer = new WalCheckpointer(restartFrames)) {
             try (Statement s = writer.createStatement()) {
