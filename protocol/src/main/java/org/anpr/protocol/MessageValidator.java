@@ -33,6 +33,7 @@ public final class MessageValidator {
     private static final int MAX_IMAGE_SIDE = 20_000;
     private static final int MAX_FRAME_COORD = 100_000;
     private static final int MAX_SHORT_TEXT = 128;
+    private static final int MAX_INSTRUCTIONS = 1_000;
 
     private final CodecLimits limits;
 
@@ -132,6 +133,10 @@ public final class MessageValidator {
             throw invalid(path + ".valid_until_micros", "validity ends before it starts");
         }
         requireShortText(entry.getReferenceId(), path + ".reference_id", false);
+        if (entry.getInstructions().length() > MAX_INSTRUCTIONS) {
+            throw invalid(path + ".instructions", "instructions are " + entry.getInstructions().length()
+                    + " characters; at most " + MAX_INSTRUCTIONS + " are allowed");
+        }
     }
 
     public void validate(HotlistDelta delta, String path) throws ProtocolException {

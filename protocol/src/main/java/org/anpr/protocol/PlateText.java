@@ -1,5 +1,6 @@
 package org.anpr.protocol;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -8,6 +9,23 @@ import java.util.Locale;
  */
 public final class PlateText {
     public static final int MAX_LENGTH = 12;
+    /**
+     * Characters an OCR engine confuses, in classes; the first of each is its representative. The
+     * gantry's tolerant hotlist match and the centre's tolerant search use the same classes.
+     */
+    public static final List<String> CONFUSION_CLASSES = List.of("0ODQ", "1IL", "8B", "5S", "2Z", "6G");
+    private static final char[] REPRESENTATIVE = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            REPRESENTATIVE[c] = c;
+        }
+        for (String group : CONFUSION_CLASSES) {
+            for (int i = 1; i < group.length(); i++) {
+                REPRESENTATIVE[group.charAt(i)] = group.charAt(0);
+            }
+        }
+    }
 
     private PlateText() {
     }
@@ -26,6 +44,20 @@ public final class PlateText {
             out.append(c);
         }
         return out.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The plate with every character replaced by its confusion class's representative
+     * ({@code "BO1AB"} and {@code "8D1A8"} both give {@code "801A8"}): two plates an OCR engine may
+     * confuse have the same key. Characters outside ASCII are kept.
+     */
+    public static String confusionKey(CharSequence plate) {
+        char[] out = new char[plate.length()];
+        for (int i = 0; i < out.length; i++) {
+            char c = plate.charAt(i);
+            out[i] = c < 128 ? REPRESENTATIVE[c] : c;
+        }
+        return new String(out);
     }
 
     /** Whether {@code text} is already in normalised form. */

@@ -24,4 +24,14 @@ class PlateTextTest {
         assertTrue(PlateText.problemWith("AB-1").contains("position 2"));
         assertTrue(PlateText.problemWith("AB\u00C41").contains("U+00C4"));
     }
+
+    @Test
+    void confusablePlatesShareAKeyAndOthersDoNot() {
+        assertEquals("801A8", PlateText.confusionKey("BO1AB"));
+        assertEquals(PlateText.confusionKey("BO1AB"), PlateText.confusionKey("8D1A8"));
+        assertEquals(PlateText.confusionKey("1ABC234"), PlateText.confusionKey("IABC234"));
+        assertEquals(PlateText.confusionKey("S2G"), PlateText.confusionKey("5Z6"));
+        assertFalse(PlateText.confusionKey("1ABC234").equals(PlateText.confusionKey("1ABC235")));
+        assertFalse(PlateText.confusionKey("AX").equals(PlateText.confusionKey("AY")));
+    }
 }

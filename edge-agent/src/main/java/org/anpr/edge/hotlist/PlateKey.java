@@ -1,5 +1,7 @@
 package org.anpr.edge.hotlist;
 
+import org.anpr.protocol.PlateText;
+
 /**
  * Packs a normalised plate (A–Z, 0–9, at most 12 characters) into 72 bits: 6 bits per
  * character (0 = end, 1–10 = digits, 11–36 = letters), characters 0–9 in a long, 10–11 in a short.
@@ -22,7 +24,7 @@ public final class PlateKey {
         for (int s = 0; s < 64; s++) {
             CANONICAL[s] = (byte) s;
         }
-        for (String group : new String[] {"0ODQ", "1IL", "8B", "5S", "2Z", "6G"}) {
+        for (String group : PlateText.CONFUSION_CLASSES) {
             int rep = symbol(group.charAt(0));
             for (int i = 1; i < group.length(); i++) {
                 CANONICAL[symbol(group.charAt(i))] = (byte) rep;
