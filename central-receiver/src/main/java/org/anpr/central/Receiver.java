@@ -3,6 +3,8 @@ package org.anpr.central;
 import io.netty.handler.ssl.SslContext;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
+import org.anpr.central.api.ApiServices;
+import org.anpr.central.api.OperatorApi;
 import org.anpr.central.auth.GantryCredentials;
 import org.anpr.central.config.ReceiverConfig;
 import org.anpr.central.fleet.FleetView;
@@ -36,9 +38,11 @@ public final class Receiver implements AutoCloseable {
     private final FleetView fleet;
     private final MqttServer server;
     private final RetentionJob retention;
+    private final OperatorApi api;
     private volatile MqttServer lagTarget;
     private int port = -1;
     private int tlsPort = -1;
+    private int httpPort = -1;
 
     public Receiver(ReceiverConfig config) throws Exception {
         this(config, UnaryOperator.identity());
@@ -77,6 +81,17 @@ public final class Receiver implements AutoCloseable {
         this.server = new MqttServer(config.mqtt(), sslContext, credentials, sessions, ingestor, metrics);
         this.lagTarget = server;
         this.retention = new RetentionJob(store, config.retention(), Clock.systemUTC(), router::dropExpired);
+        OperatorApi operatorApi = null;
+        if (config.http().enabled()) {
+            try {
+                operatorApi = new OperatorApi(config, config.http().tls() ? TlsContexts.https(config.tls()) : null,
+                        Clock.systemUTC(), ApiServices.NONE);
+            } catch (Exception e) {
+                closeParts();
+                throw e;
+            }
+        }
+        this.api = operatorApi;
     }
 
     /** Starts listening; returns the plain MQTT port (-1 when only TLS is open). */
@@ -86,6 +101,9 @@ public final class Receiver implements AutoCloseable {
         }
         if (config.tls().enabled()) {
             tlsPort = server.listen(config.tls().port(), true);
+        }
+        if (api != null) {
+            httpPort = api.listen();
         }
         retention.start();
         return port;
@@ -97,6 +115,16 @@ public final class Receiver implements AutoCloseable {
 
     public int tlsPort() {
         return tlsPort;
+    }
+
+    /** The operators' API port, -1 when {@code http.enabled} is false. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** The operators' API, or null when disabled. */
+    public OperatorApi api() {
+        return api;
     }
 
     public ReceiverConfig config() {
@@ -138,6 +166,13 @@ public final class Receiver implements AutoCloseable {
     /** Connections first (nothing new arrives), then the writer drains, then the files close. */
     @Override
     public void close() {
+        if (api != null) {
+            api.close();
+        }
+        closeParts();
+    }
+
+    private void closeParts() {
         server.close();
         retention.close();
         writer.close();

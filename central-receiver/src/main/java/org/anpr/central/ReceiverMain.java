@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import org.anpr.central.api.AddOperatorCommand;
 import org.anpr.central.auth.PasswordHasher;
 import org.anpr.central.config.ConfigException;
 import org.anpr.central.config.ConfigLoader;
@@ -19,9 +20,13 @@ public final class ReceiverMain {
     static final String USAGE = """
             Usage: ./anpr receiver [--config FILE]
                    ./anpr receiver hash-password GANTRY-ID   (password on stdin; prints a credentials line)
+                   ./anpr receiver add-operator NAME --role ROLE [--config FILE]
+                                                             (password from the terminal or stdin; roles: viewer,
+                                                              dispatcher, investigator, hotlist-manager, admin, auditor)
 
             Runs the central receiver: the MQTT endpoint gantries report to (a PUBACK means the
-            message is durably stored), the read store, the central hotlist and section routing.
+            message is durably stored), the read store, the central hotlist and section routing,
+            and the operators' HTTP API on port 8080 (JSON under /api/v1, described at /api/v1/openapi.json).
 
             Without --config it runs on embedded defaults: SQLite under ./data, MQTT on port 1883,
             gantry credentials from ./data/credentials (gantry-id:pbkdf2-sha256$... lines; without
@@ -34,6 +39,9 @@ public final class ReceiverMain {
               store:     { type: sqlite, directory: /var/lib/anpr, maxBatch: 1000, highWaterMark: 5000, lowWaterMark: 1000 }
               store:     { type: postgresql, postgresql: { url: "jdbc:postgresql://db:5432/anpr", user: anpr, password: ... } }
               hotlist:   { deltaHistoryVersions: 1000, maxEntriesPerChunk: 10000 }
+              http:      { enabled: true, host: 0.0.0.0, port: 8080, tls: false, maxBodyBytes: 65536, maxUploadBytes: 16777216,
+                           idleTimeout: 60s, requestTimeout: 15s, maxConnections: 1000, workerThreads: 4, queuedRequests: 200,
+                           sessionIdle: 30m, sessionMaxAge: 12h, maxSessions: 10000, gantriesFile: gantries.yaml }
               retention: { reads: 365d, alerts: 730d, violations: 1095d, rejected: 30d, interval: 1h }
 
             Exit status: 0 after a clean shutdown (Ctrl-C), 2 on bad arguments or configuration,
@@ -54,6 +62,9 @@ public final class ReceiverMain {
         }
         if (args.length > 0 && args[0].equals("hash-password")) {
             return hashPassword(args, out, err);
+        }
+        if (args.length > 0 && args[0].equals("add-operator")) {
+            return addOperator(args, out, err);
         }
         ReceiverConfig config;
         try {
@@ -77,6 +88,8 @@ public final class ReceiverMain {
         }
         out.println("anpr receiver: MQTT on " + config.mqtt().host() + ":" + (port < 0 ? "-" : port)
                 + (config.tls().enabled() ? ", MQTT over TLS on port " + receiver.tlsPort() : "")
+                + (receiver.httpPort() > 0 ? ", operators' API on http" + (config.http().tls() ? "s" : "") + "://"
+                        + config.http().host() + ":" + receiver.httpPort() + "/api/v1" : "")
                 + ", store in " + config.store().describe());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -99,6 +112,21 @@ public final class ReceiverMain {
             return ConfigLoader.load(file);
         }
         throw new IllegalArgumentException("unexpected arguments: " + String.join(" ", args));
+    }
+
+    private static int addOperator(String[] args, PrintStream out, PrintStream err) {
+        if (args.length != 4 && args.length != 6 || !args[2].equals("--role")) {
+            err.println("anpr receiver add-operator: usage: add-operator NAME --role ROLE [--config FILE]");
+            return 2;
+        }
+        ReceiverConfig config;
+        try {
+            config = parse(args.length == 6 ? new String[] {args[4], args[5]} : new String[0]);
+        } catch (IllegalArgumentException | ConfigException e) {
+            err.println("anpr receiver add-operator: " + e.getMessage());
+            return 2;
+        }
+        return AddOperatorCommand.run(args[1], args[3], config, System.in, out, err);
     }
 
     private static int hashPassword(String[] args, PrintStream out, PrintStream err) throws Exception {

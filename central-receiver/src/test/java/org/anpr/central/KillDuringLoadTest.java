@@ -107,6 +107,7 @@ class KillDuringLoadTest {
         Path config = dir.resolve("receiver.yaml");
         Files.writeString(config, """
                 mqtt: { host: 127.0.0.1, port: 0, maxInflightPerClient: %d }
+                http: { host: 127.0.0.1, port: 0 }
                 auth: { credentialsFile: "%s" }
                 store: { directory: "%s" }
                 """.formatted(INFLIGHT, credentials, dir.resolve("data")), StandardCharsets.UTF_8);

@@ -45,7 +45,7 @@ class ReceiverMainTest {
         Path credentials = dir.resolve("credentials");
         Files.writeString(credentials, "A2-N-km40:plaintext-password\n");
         Path config = dir.resolve("receiver.yaml");
-        Files.writeString(config, "mqtt: { host: 127.0.0.1, port: 0 }\nauth: { credentialsFile: '" + credentials
+        Files.writeString(config, "mqtt: { host: 127.0.0.1, port: 0 }\nhttp: { host: 127.0.0.1, port: 0 }\nauth: { credentialsFile: '" + credentials
                 + "' }\nstore: { directory: '" + dir.resolve("data") + "' }\n");
         assertEquals(1, run("--config", config.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("credentials:1:"), err.toString(StandardCharsets.UTF_8));

@@ -31,7 +31,8 @@ final class DemoCentre implements AutoCloseable {
                 .withMqtt(new MqttConfig("127.0.0.1", 0, d.maxMessageBytes(), d.maxClientIdLength(),
                         d.maxInflightPerClient(), d.maxKeepAliveSeconds(), d.connectTimeoutSeconds()))
                 .withStore(StoreConfig.DEFAULTS.withDirectory(dir))
-                .withAuth(new AuthConfig(credentials));
+                .withAuth(new AuthConfig(credentials))
+                .withHttp(ReceiverConfig.DEFAULTS.http().withEnabled(false));
         Receiver receiver = new Receiver(config);
         try {
             return new DemoCentre(receiver, receiver.start());

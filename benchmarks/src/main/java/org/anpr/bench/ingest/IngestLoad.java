@@ -171,7 +171,8 @@ public final class IngestLoad {
         StoreConfig store = new StoreConfig(o.store().equals("postgresql") ? StoreConfig.Type.POSTGRESQL : StoreConfig.Type.SQLITE,
                 o.data() != null ? o.data() : temp.resolve("data"), o.maxBatch(), o.highWater(), Math.max(0, o.highWater() / 5), pg);
         return d.withMqtt(new MqttConfig("127.0.0.1", 0, d.mqtt().maxMessageBytes(), 64, o.inflight(), 120, 30))
-                .withAuth(new AuthConfig(credentials)).withStore(store);
+                .withAuth(new AuthConfig(credentials)).withStore(store)
+                .withHttp(d.http().withEnabled(false));
     }
 
     /** Credentials of the load gantries; 1,000 PBKDF2 iterations so that 200 connects take no minute (not on the ingest path). */

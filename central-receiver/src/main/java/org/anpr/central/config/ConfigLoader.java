@@ -91,6 +91,29 @@ public final class ConfigLoader {
         v.positive("retention.violations", r.violations());
         v.positive("retention.rejected", r.rejected());
         v.positive("retention.interval", r.interval());
+        HttpConfig h = c.http();
+        if (h.enabled()) {
+            v.range("http.port", h.port(), 0, 65_535);
+            if (h.host() == null || h.host().isBlank()) {
+                v.problems.add("http.host: must not be empty");
+            }
+            if (h.tls() && t.keyStore() == null) {
+                v.problems.add("http.tls: needs tls.keyStore (the API serves the same certificate as MQTT)");
+            }
+            if (h.port() != 0 && h.port() == m.port() && t.plaintext()) {
+                v.problems.add("http.port: " + h.port() + " is already mqtt.port");
+            }
+            v.range("http.maxBodyBytes", h.maxBodyBytes(), 1_024, 16 << 20);
+            v.range("http.maxUploadBytes", h.maxUploadBytes(), 1_024, 1 << 30);
+            v.positive("http.idleTimeout", h.idleTimeout());
+            v.positive("http.requestTimeout", h.requestTimeout());
+            v.range("http.maxConnections", h.maxConnections(), 1, 1_000_000);
+            v.range("http.workerThreads", h.workerThreads(), 1, 256);
+            v.range("http.queuedRequests", h.queuedRequests(), 1, 1_000_000);
+            v.positive("http.sessionIdle", h.sessionIdle());
+            v.positive("http.sessionMaxAge", h.sessionMaxAge());
+            v.range("http.maxSessions", h.maxSessions(), 1, 10_000_000);
+        }
         v.throwIfProblems();
         return c;
     }
@@ -100,7 +123,7 @@ public final class ConfigLoader {
         if (root == null || root.isNull()) {
             return d;
         }
-        known(root, "", Set.of("mqtt", "tls", "auth", "store", "hotlist", "retention"));
+        known(root, "", Set.of("mqtt", "tls", "auth", "store", "hotlist", "retention", "http"));
         JsonNode n = root.path("mqtt");
         known(n, "mqtt.", Set.of("host", "port", "maxMessageBytes", "maxClientIdLength", "maxInflightPerClient",
                 "maxKeepAliveSeconds", "connectTimeoutSeconds"));
@@ -142,7 +165,21 @@ public final class ConfigLoader {
         RetentionConfig retention = new RetentionConfig(duration(n, "retention.reads", dr.reads()),
                 duration(n, "retention.alerts", dr.alerts()), duration(n, "retention.violations", dr.violations()),
                 duration(n, "retention.rejected", dr.rejected()), duration(n, "retention.interval", dr.interval()));
-        return new ReceiverConfig(mqtt, tls, auth, store, hotlist, retention);
+        return new ReceiverConfig(mqtt, tls, auth, store, hotlist, retention, http(root.path("http"), d.http()));
+    }
+
+    private HttpConfig http(JsonNode n, HttpConfig d) {
+        known(n, "http.", Set.of("enabled", "host", "port", "tls", "maxBodyBytes", "maxUploadBytes", "idleTimeout",
+                "requestTimeout", "maxConnections", "workerThreads", "queuedRequests", "sessionIdle", "sessionMaxAge",
+                "maxSessions", "gantriesFile"));
+        return new HttpConfig(bool(n, "http.enabled", d.enabled()), str(n, "http.host", d.host()),
+                integer(n, "http.port", d.port()), bool(n, "http.tls", d.tls()),
+                integer(n, "http.maxBodyBytes", d.maxBodyBytes()), integer(n, "http.maxUploadBytes", d.maxUploadBytes()),
+                duration(n, "http.idleTimeout", d.idleTimeout()), duration(n, "http.requestTimeout", d.requestTimeout()),
+                integer(n, "http.maxConnections", d.maxConnections()), integer(n, "http.workerThreads", d.workerThreads()),
+                integer(n, "http.queuedRequests", d.queuedRequests()), duration(n, "http.sessionIdle", d.sessionIdle()),
+                duration(n, "http.sessionMaxAge", d.sessionMaxAge()), integer(n, "http.maxSessions", d.maxSessions()),
+                path(n, "http.gantriesFile", d.gantriesFile()));
     }
 
     private void known(JsonNode node, String prefix, Set<String> keys) {

@@ -27,15 +27,24 @@ public final class TlsContexts {
     }
 
     public static SslContext server(TlsConfig tls) throws IOException, GeneralSecurityException {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(load(tls.keyStore(), tls.keyStorePassword()), tls.keyStorePassword().toCharArray());
-        SslContextBuilder b = SslContextBuilder.forServer(kmf).sslProvider(SslProvider.JDK).protocols("TLSv1.3", "TLSv1.2");
+        SslContextBuilder b = forServer(tls);
         if (!tls.clientAuth().equals("none")) {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(load(tls.trustStore(), tls.trustStorePassword()));
             b.trustManager(tmf).clientAuth(tls.clientAuth().equals("require") ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL);
         }
         return b.build();
+    }
+
+    /** The operators' HTTPS context: the same key store as MQTT, no client certificates (browsers). */
+    public static SslContext https(TlsConfig tls) throws IOException, GeneralSecurityException {
+        return forServer(tls).build();
+    }
+
+    private static SslContextBuilder forServer(TlsConfig tls) throws IOException, GeneralSecurityException {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(load(tls.keyStore(), tls.keyStorePassword()), tls.keyStorePassword().toCharArray());
+        return SslContextBuilder.forServer(kmf).sslProvider(SslProvider.JDK).protocols("TLSv1.3", "TLSv1.2");
     }
 
     private static KeyStore load(Path file, String password) throws IOException, GeneralSecurityException {

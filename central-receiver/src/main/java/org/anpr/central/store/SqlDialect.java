@@ -9,7 +9,7 @@ package org.anpr.central.store;
  * insertion-order column where the database has no implicit one), and queries may order by
  * {@link #insertionOrder()}.
  */
-enum SqlDialect {
+public enum SqlDialect {
     SQLITE("BLOB", "INTEGER", "REAL", "INTEGER PRIMARY KEY AUTOINCREMENT", "", "rowid"),
     POSTGRESQL("BYTEA", "BIGINT", "DOUBLE PRECISION", "BIGSERIAL PRIMARY KEY", ", seq BIGSERIAL", "seq");
 
@@ -29,12 +29,12 @@ enum SqlDialect {
         this.insertionOrder = insertionOrder;
     }
 
-    String ddl(String template) {
+    public String ddl(String template) {
         return template.replace("{BLOB}", blob).replace("{BIGINT}", bigint).replace("{REAL}", real)
                 .replace("{AUTO_ID}", autoId).replace("{SEQ_COLUMN}", seqColumn);
     }
 
-    String[] ddl(String... templates) {
+    public String[] ddl(String... templates) {
         String[] out = new String[templates.length];
         for (int i = 0; i < templates.length; i++) {
             out[i] = ddl(templates[i]);

@@ -48,7 +48,8 @@ public final class TestGantries {
         ReceiverConfig d = ReceiverConfig.DEFAULTS;
         return d.withMqtt(new MqttConfig("127.0.0.1", 0, d.mqtt().maxMessageBytes(), 64, 32, 60, 10))
                 .withAuth(new AuthConfig(credentials(dir)))
-                .withStore(d.store().withDirectory(dir.resolve("data")));
+                .withStore(d.store().withDirectory(dir.resolve("data")))
+.withHttp(d.http().withListen("127.0.0.1", 0));
     }
 
     public static MqttConnectOptions options(String gantry, boolean clean) {
