@@ -3,7 +3,6 @@ package org.anpr.central;
 import io.netty.handler.ssl.SslContext;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
-import org.anpr.central.api.ApiServices;
 import org.anpr.central.api.OperatorApi;
 import org.anpr.central.auth.GantryCredentials;
 import org.anpr.central.config.ReceiverConfig;
@@ -85,7 +84,9 @@ public final class Receiver implements AutoCloseable {
         if (config.http().enabled()) {
             try {
                 operatorApi = new OperatorApi(config, config.http().tls() ? TlsContexts.https(config.tls()) : null,
-                        Clock.systemUTC(), ApiServices.NONE);
+                        Clock.systemUTC(), hotlist);
+                OperatorApi live = operatorApi;
+                ingestor.addCommitListener((gantry, topic, envelope, payload) -> live.committed());
             } catch (Exception e) {
                 closeParts();
                 throw e;

@@ -4,6 +4,9 @@ import java.time.Clock;
 import org.anpr.central.audit.AuditLog;
 import org.anpr.central.audit.Purpose;
 import org.anpr.central.config.HttpConfig;
+import org.anpr.central.fleet.GantryDirectory;
+import org.anpr.central.hotlist.CentralHotlist;
+import org.anpr.central.live.EventHub;
 import org.anpr.central.http.ApiRequest;
 import org.anpr.central.http.Json;
 import org.anpr.central.operator.ApiTokens;
@@ -15,10 +18,10 @@ import org.anpr.central.operator.OperatorSessions;
 import org.anpr.central.store.CentralDatabase;
 import org.anpr.central.store.StoreException;
 
-/** What the API's route groups share: the database, accounts, sessions, audit and the clock. */
+/** What the API's route groups share: the database, accounts, sessions, audit, the clock and the receiver's live parts. */
 public record ApiContext(HttpConfig config, Clock clock, CentralDatabase db, OperatorAccounts accounts, ApiTokens tokens,
                          OperatorSessions sessions, LoginThrottle throttle, OperatorPasswords passwords, OperatorGate gate,
-                         AuditLog audit) {
+                         AuditLog audit, CentralHotlist hotlist, EventHub events, GantryDirectory gantries) {
     public long nowMicros() {
         return clock.millis() * 1000;
     }

@@ -7,6 +7,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.anpr.central.audit.AuditLog;
+import org.anpr.central.config.ConfigException;
+import org.anpr.central.fleet.GantryDirectory;
+import org.anpr.central.hotlist.CentralHotlist;
+import org.anpr.central.live.EventHub;
+import org.anpr.central.store.EventRows;
 import org.anpr.central.config.ReceiverConfig;
 import org.anpr.central.http.ApiResponse;
 import org.anpr.central.http.HttpApiServer;
@@ -32,24 +37,40 @@ public final class OperatorApi implements AutoCloseable {
     static final int FREE_FAILURES_PER_ACCOUNT = 5;
     static final int FREE_FAILURES_PER_ADDRESS = 20;
 
+    /** Live event streams open at once. */
+    static final int MAX_STREAMS = 500;
+
     private final CentralDatabase db;
+    private final EventHub events;
     private final ApiContext ctx;
     private final Router router = new Router();
     private final HttpApiServer server;
 
-    public OperatorApi(ReceiverConfig config, SslContext tls, Clock clock, ApiServices services) throws StoreException {
+    /** @param tls the HTTPS context, or null for plain HTTP */
+    public OperatorApi(ReceiverConfig config, SslContext tls, Clock clock, CentralHotlist hotlist) throws StoreException, ConfigException {
+        GantryDirectory gantries = GantryDirectory.load(config.http().gantriesFile());
+        // One connection per worker, one for the event hub.
         this.db = CentralDatabase.open(config.store(), config.http().workerThreads() + 1, schema());
+        try {
+            this.events = new EventHub(db, MAX_STREAMS);
+        } catch (StoreException e) {
+            db.close();
+            throw e;
+        }
         OperatorSessions sessions = new OperatorSessions(clock, config.http().sessionIdle(), config.http().sessionMaxAge(),
                 config.http().maxSessions());
         ApiTokens tokens = new ApiTokens(db);
         OperatorGate gate = new OperatorGate(sessions, tokens, clock);
         this.ctx = new ApiContext(config.http(), clock, db, new OperatorAccounts(db), tokens, sessions,
                 new LoginThrottle(clock, FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS), new OperatorPasswords(), gate,
-                new AuditLog(db));
+                new AuditLog(db), hotlist, events, gantries);
         router.add(new SessionRoutes(ctx).routes())
                 .add(new OperatorRoutes(ctx).routes())
-                .add(new AuditRoutes(ctx).routes());
-        services.routes(ctx).forEach(group -> router.add(group));
+                .add(new AuditRoutes(ctx).routes())
+                .add(new AlertRoutes(ctx).routes())
+                .add(new EventRoutes(ctx).routes())
+                .add(new FleetRoutes(ctx).routes())
+                .add(new HotlistRoutes(ctx).routes());
         router.add(List.of(Route.of(GET, "/api/v1/openapi.json", "meta", "This document").open()
                 .handler(r -> ApiResponse.json(OpenApi.document(router.routes(), VERSION)))));
         this.server = new HttpApiServer(config.http(), tls, router, gate);
@@ -58,6 +79,7 @@ public final class OperatorApi implements AutoCloseable {
     /** Every table the API itself owns. */
     public static List<String> schema() {
         List<String> all = new ArrayList<>();
+        all.add(EventRows.SCHEMA); // also made by the writer; here for a store the writer has not opened yet
         all.addAll(OperatorAccounts.SCHEMA);
         all.addAll(ApiTokens.SCHEMA);
         all.addAll(AuditLog.SCHEMA);
@@ -65,7 +87,13 @@ public final class OperatorApi implements AutoCloseable {
     }
 
     public int listen() throws InterruptedException {
+        events.start();
         return server.listen();
+    }
+
+    /** Something was committed that may have produced live events. */
+    public void committed() {
+        events.wake();
     }
 
     public Router router() {
@@ -79,6 +107,7 @@ public final class OperatorApi implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        events.close();
         db.close();
     }
 }

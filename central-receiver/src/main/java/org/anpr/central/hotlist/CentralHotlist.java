@@ -63,6 +63,29 @@ public final class CentralHotlist {
         return entries.size();
     }
 
+    /** Every entry, by entry id. */
+    public synchronized List<HotlistEntry> entries() {
+        List<HotlistEntry> all = new ArrayList<>(entries.values());
+        all.sort(java.util.Comparator.comparing(HotlistEntry::getEntryId));
+        return all;
+    }
+
+    public synchronized java.util.Optional<HotlistEntry> entry(String entryId) {
+        return java.util.Optional.ofNullable(entries.get(entryId));
+    }
+
+    /** The changes of the kept versions below {@code beforeVersion}, newest first, at most {@code limit} versions. */
+    public synchronized List<List<HotlistStore.Change>> history(long beforeVersion, int limit) {
+        List<List<HotlistStore.Change>> out = new ArrayList<>();
+        for (List<HotlistStore.Change> cs : history.headMap(beforeVersion, false).descendingMap().values()) {
+            if (out.size() == limit) {
+                break;
+            }
+            out.add(List.copyOf(cs));
+        }
+        return out;
+    }
+
     /**
      * Applies one change set as the next version, durably, then notifies listeners.
      *

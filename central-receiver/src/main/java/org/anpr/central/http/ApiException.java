@@ -11,6 +11,8 @@ public final class ApiException extends Exception {
     private final HttpResponseStatus status;
     private final String field;
     private final long retryAfterSeconds;
+    private com.fasterxml.jackson.databind.JsonNode extra;
+    private String extraName;
 
     public ApiException(HttpResponseStatus status, String detail, String field) {
         this(status, detail, field, 0);
@@ -45,6 +47,21 @@ public final class ApiException extends Exception {
 
     public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
         return new ApiException(HttpResponseStatus.TOO_MANY_REQUESTS, detail, null, Math.max(1, retryAfterSeconds));
+    }
+
+    /** Adds an extension member to the problem document (RFC 9457 section 3.2), e.g. the list of bad CSV lines. */
+    public ApiException with(String name, com.fasterxml.jackson.databind.JsonNode value) {
+        this.extraName = name;
+        this.extra = value;
+        return this;
+    }
+
+    String extraName() {
+        return extraName;
+    }
+
+    com.fasterxml.jackson.databind.JsonNode extra() {
+        return extra;
     }
 
     public HttpResponseStatus status() {

@@ -30,13 +30,21 @@ final class Problems {
     }
 
     static FullHttpResponse response(ApiException e, String instance) {
-        return response(e.status(), e.getMessage(), e.field(), instance, e.retryAfterSeconds());
+        ObjectNode body = body(e.status(), e.getMessage(), e.field(), instance);
+        if (e.extraName() != null) {
+            body.set(e.extraName(), e.extra());
+        }
+        return response(e.status(), body, e.retryAfterSeconds());
     }
 
     static FullHttpResponse response(HttpResponseStatus status, String detail, String field, String instance, long retryAfter) {
+        return response(status, body(status, detail, field, instance), retryAfter);
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, ObjectNode problem, long retryAfter) {
         byte[] bytes;
         try {
-            bytes = ApiResponse.JSON.writeValueAsBytes(body(status, detail, field, instance));
+            bytes = ApiResponse.JSON.writeValueAsBytes(problem);
         } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
             throw new IllegalStateException(x);
         }

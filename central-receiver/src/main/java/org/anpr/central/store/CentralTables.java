@@ -45,6 +45,11 @@ final class CentralTables {
         CREATE TABLE IF NOT EXISTS deliveries(
           gantry_id TEXT NOT NULL, message_id {BLOB} NOT NULL, topic TEXT NOT NULL, payload {BLOB} NOT NULL,
           enqueued_micros {BIGINT} NOT NULL, expires_micros {BIGINT} NOT NULL{SEQ_COLUMN}, PRIMARY KEY(gantry_id, message_id))""",
+        EventRows.SCHEMA,
+        """
+        CREATE TABLE IF NOT EXISTS alert_acks(
+          alert_id {BLOB} PRIMARY KEY, outcome TEXT NOT NULL, note TEXT NOT NULL, operator TEXT NOT NULL,
+          acked_micros {BIGINT} NOT NULL)""",
     };
     /** last_seen_micros only moves forward ({@code max} in SQLite, {@code GREATEST} in PostgreSQL: neither in both). */
     private static final String LATER_SEEN = "last_seen_micros = CASE WHEN excluded.last_seen_micros > fleet.last_seen_micros "
@@ -59,18 +64,24 @@ final class CentralTables {
 
     static void write(Connection c, List<StoreWrite> writes) throws SQLException {
         Map<String, Long> seen = new HashMap<>();
+        List<EventRows.Pending> events = new ArrayList<>();
         for (StoreWrite w : writes) {
             // Java 17: no pattern switch over the sealed type yet.
             if (w instanceof StoreWrite.Alert a) {
-                alert(c, a);
+                if (alert(c, a)) {
+                    events.add(EventRows.alert(a.alert(), a.source().name(), a.receivedMicros()));
+                }
             } else if (w instanceof StoreWrite.Violation v) {
-                violation(c, v);
+                if (violation(c, v)) {
+                    events.add(EventRows.violation(v.violation(), v.receivedMicros()));
+                }
             } else if (w instanceof StoreWrite.Rejected r) {
                 rejected(c, r.payload());
             } else if (w instanceof StoreWrite.Status s) {
                 status(c, s);
             } else if (w instanceof StoreWrite.Presence p) {
                 presence(c, p);
+                events.add(EventRows.presence(p.gantryId(), p.online(), p.atMicros()));
             } else if (w instanceof StoreWrite.Seen s) {
                 seen.merge(s.gantryId(), s.atMicros(), Math::max);
             } else if (w instanceof StoreWrite.Enqueue e) {
@@ -84,18 +95,20 @@ final class CentralTables {
             Jdbc.update(c, "INSERT INTO fleet(gantry_id, last_seen_micros) VALUES (?,?) ON CONFLICT(gantry_id) DO UPDATE SET "
                     + LATER_SEEN, e.getKey(), e.getValue());
         }
+        EventRows.insert(c, events);
     }
 
-    private static void alert(Connection c, StoreWrite.Alert w) throws SQLException {
+    /** @return whether it is new (a redelivered alert is not announced again) */
+    private static boolean alert(Connection c, StoreWrite.Alert w) throws SQLException {
         HotlistAlert a = w.alert();
-        Jdbc.update(c, "INSERT INTO alerts VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", a.getAlertId().toByteArray(),
+        return 1 == Jdbc.update(c, "INSERT INTO alerts VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", a.getAlertId().toByteArray(),
                 a.getRead().getReadId().toByteArray(), a.getEntry().getEntryId(), w.source().name(), a.getRead().getGantryId(),
                 a.getRead().getPlateText(), a.getHotlistVersion(), w.receivedMicros(), a.toByteArray());
     }
 
-    private static void violation(Connection c, StoreWrite.Violation w) throws SQLException {
+    private static boolean violation(Connection c, StoreWrite.Violation w) throws SQLException {
         SectionViolation v = w.violation();
-        Jdbc.update(c, "INSERT INTO violations VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", v.getViolationId().toByteArray(),
+        return 1 == Jdbc.update(c, "INSERT INTO violations VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", v.getViolationId().toByteArray(),
                 v.getSectionId(), w.gantryId(), v.getExitRead().getPlateText(), v.getOutcome().name(), v.getEnforcedSpeedKmh(),
                 w.receivedMicros(), v.toByteArray());
     }
@@ -183,6 +196,9 @@ final class CentralTables {
         int[] rows = new int[4];
         Jdbc.inTransaction(c, tx -> {
             rows[0] = Jdbc.update(tx, "DELETE FROM alerts WHERE received_micros < ?", micros(cutoffs.alerts()));
+            // Acknowledgements and live events go with the alerts they belong to.
+            Jdbc.update(tx, "DELETE FROM alert_acks WHERE acked_micros < ?", micros(cutoffs.alerts()));
+            Jdbc.update(tx, "DELETE FROM events WHERE at_micros < ?", micros(cutoffs.alerts()));
             rows[1] = Jdbc.update(tx, "DELETE FROM violations WHERE received_micros < ?", micros(cutoffs.violations()));
             rows[2] = Jdbc.update(tx, "DELETE FROM rejected WHERE received_micros < ?", micros(cutoffs.rejected()));
             rows[3] = Jdbc.update(tx, "DELETE FROM deliveries WHERE expires_micros > 0 AND expires_micros < ?", micros(cutoffs.now()));

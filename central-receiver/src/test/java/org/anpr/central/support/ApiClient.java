@@ -106,6 +106,19 @@ public final class ApiClient {
         return new Reply(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r);
     }
 
+    /** Opens the live event stream; lines arrive on {@code lines} (the stream is read by the client's own thread). */
+    public HttpResponse<java.util.stream.Stream<String>> events(String query, String lastEventId) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/events" + (query == null ? "" : query)))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            b.header("Last-Event-ID", lastEventId);
+        }
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofLines());
+    }
+
     public String base() {
         return base;
     }

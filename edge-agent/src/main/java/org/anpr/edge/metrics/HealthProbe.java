@@ -15,6 +15,11 @@ public interface HealthProbe {
         return OptionalDouble.empty();
     }
 
+    /** Whether the roadside cabinet's door is open; empty without a door contact. */
+    default java.util.Optional<Boolean> cabinetDoorOpen() {
+        return java.util.Optional.empty();
+    }
+
     default ClockSync clockSync() {
         return ClockSync.CLOCK_SYNC_UNKNOWN;
     }

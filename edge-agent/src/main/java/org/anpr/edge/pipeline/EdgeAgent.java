@@ -250,6 +250,7 @@ public final class EdgeAgent implements AutoCloseable {
                 .setSoftwareVersion(SOFTWARE_VERSION)
                 .setUptimeSeconds(metrics.uptimeSeconds());
         health.temperatureC().ifPresent(t -> s.setTemperatureC((float) t));
+        health.cabinetDoorOpen().ifPresent(s::setCabinetDoorOpen);
         try {
             s.putQueueDepths("section_pending", sections.pendingCount());
         } catch (SQLException e) {

@@ -1,0 +1,157 @@
+package org.anpr.central.alert;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.anpr.central.audit.AuditLog;
+import org.anpr.central.store.CentralDatabase;
+import org.anpr.central.store.EventRows;
+import org.anpr.central.store.StoreException;
+import org.anpr.protocol.ids.Uuid7;
+import org.anpr.protocol.v1.HotlistAlert;
+import org.anpr.protocol.v1.HotlistCategory;
+
+/**
+ * The alerts as dispatchers work them: listed with their acknowledgement state, newest first,
+ * and acknowledged with an outcome. An acknowledgement, its live event and its audit line are
+ * one transaction; an alert is acknowledged once (409 for the second dispatcher).
+ */
+public final class AlertBoard {
+    /** Rows examined per request at most when filtering by priority or category (inside the stored alert). */
+    static final int MAX_SCAN = 20_000;
+    private static final String SELECT = "SELECT a.alert, a.source, a.received_micros, k.outcome, k.note, k.operator, k.acked_micros "
+            + "FROM alerts a LEFT JOIN alert_acks k ON k.alert_id = a.alert_id";
+
+    public enum State { OPEN, ACKNOWLEDGED, ALL }
+
+    public record Ack(AlertOutcome outcome, String note, String operator, long ackedMicros) {
+    }
+
+    public record AlertView(HotlistAlert alert, String source, long receivedMicros, Ack ack) {
+        public UUID id() {
+            return Uuid7.fromBytes(alert.getAlertId().toByteArray());
+        }
+    }
+
+    /** @param maxPriority only alerts of this priority or more urgent (1 is the most urgent); null for all */
+    public record Filter(State state, Integer maxPriority, HotlistCategory category, String gantryId, Long fromMicros,
+                         Long toMicros, Long beforeMicros, byte[] beforeId, int limit) {
+    }
+
+    private final CentralDatabase db;
+
+    public AlertBoard(CentralDatabase db) {
+        this.db = db;
+    }
+
+    public List<AlertView> list(Filter f) throws StoreException {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        if (f.state() == State.OPEN) {
+            sql.append(" AND k.alert_id IS NULL");
+        } else if (f.state() == State.ACKNOWLEDGED) {
+            sql.append(" AND k.alert_id IS NOT NULL");
+        }
+        if (f.gantryId() != null) {
+            sql.append(" AND a.gantry_id = ?");
+            args.add(f.gantryId());
+        }
+        if (f.fromMicros() != null) {
+            sql.append(" AND a.received_micros >= ?");
+            args.add(f.fromMicros());
+        }
+        if (f.toMicros() != null) {
+            sql.append(" AND a.received_micros < ?");
+            args.add(f.toMicros());
+        }
+        if (f.beforeMicros() != null) {
+            sql.append(" AND (a.received_micros < ? OR (a.received_micros = ? AND a.alert_id < ?))");
+            args.add(f.beforeMicros());
+            args.add(f.beforeMicros());
+            args.add(f.beforeId());
+        }
+        sql.append(" ORDER BY a.received_micros DESC, a.alert_id DESC LIMIT ").append(MAX_SCAN);
+        return db.read(c -> {
+            List<AlertView> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                ps.setFetchSize(Math.min(MAX_SCAN, f.limit() * 4));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (out.size() < f.limit() && rs.next()) {
+                        AlertView v = row(rs);
+                        int priority = v.alert().getEntry().getPriority();
+                        if ((f.maxPriority() == null || priority <= f.maxPriority())
+                                && (f.category() == null || v.alert().getEntry().getCategory() == f.category())) {
+                            out.add(v);
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<AlertView> find(UUID id) throws StoreException {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.alert_id = ?")) {
+                ps.setBytes(1, bytes(id));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Records the outcome; false when the alert was already acknowledged. The audit line and the
+     * live event commit with it.
+     */
+    public boolean acknowledge(UUID id, Ack ack, AuditLog.Event audit) throws StoreException {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_acks(alert_id, outcome, note, operator, acked_micros) "
+                    + "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+                ps.setBytes(1, bytes(id));
+                ps.setString(2, ack.outcome().wireName());
+                ps.setString(3, ack.note());
+                ps.setString(4, ack.operator());
+                ps.setLong(5, ack.ackedMicros());
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            ObjectNode data = JsonNodeFactory.instance.objectNode();
+            data.put("alertId", id.toString());
+            data.put("outcome", ack.outcome().wireName());
+            data.put("by", ack.operator());
+            EventRows.insert(c, List.of(new EventRows.Pending("alert-acknowledged", data, ack.ackedMicros())));
+            AuditLog.append(c, db.dialect(), audit, ack.ackedMicros());
+            return true;
+        });
+    }
+
+    private static AlertView row(ResultSet rs) throws SQLException {
+        HotlistAlert alert;
+        try {
+            alert = HotlistAlert.parseFrom(rs.getBytes(1));
+        } catch (InvalidProtocolBufferException e) {
+            throw new SQLException("a stored alert does not decode", e);
+        }
+        String outcome = rs.getString(4);
+        Ack ack = outcome == null ? null : new Ack(AlertOutcome.of(outcome).orElse(AlertOutcome.LIST_ERROR), rs.getString(5),
+                rs.getString(6), rs.getLong(7));
+        return new AlertView(alert, rs.getString(2), rs.getLong(3), ack);
+    }
+
+    private static byte[] bytes(UUID id) {
+        return Uuid7.toBytes(id);
+    }
+}
