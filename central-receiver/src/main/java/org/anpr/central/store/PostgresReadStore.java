@@ -20,7 +20,8 @@ import org.anpr.protocol.v1.PlateRead;
  * table must contain the partition key, so it is {@code (read_id, id_day)}; since {@code id_day}
  * is a function of {@code read_id}, that is still unique per read id, and a redelivered read hits
  * the same partition where {@code ON CONFLICT DO NOTHING} drops it. Images are BYTEA columns.
- * A batch is ONE transaction (reads and central tables together).
+ * A batch is ONE transaction (reads and central tables together). Searches have connections of
+ * their own ({@code org.anpr.central.search.PostgresReadSearch}).
  */
 public final class PostgresReadStore extends JdbcReadStore {
     static final String[] SCHEMA = SqlDialect.POSTGRESQL.ddl(
@@ -28,8 +29,8 @@ public final class PostgresReadStore extends JdbcReadStore {
                     + " PARTITION BY RANGE (id_day)",
             "CREATE INDEX IF NOT EXISTS reads_plate ON reads(plate_text, capture_micros)",
             "CREATE INDEX IF NOT EXISTS reads_gantry ON reads(gantry_id, capture_micros)");
-    private static final String INSERT = "INSERT INTO reads(" + ReadRows.COLUMNS + ", id_day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
-            + "ON CONFLICT DO NOTHING";
+    private static final String INSERT = "INSERT INTO reads(" + ReadRows.COLUMNS + ", id_day) VALUES ("
+            + ReadRows.placeholders(ReadRows.COUNT + 1) + ") ON CONFLICT DO NOTHING";
 
     private final Connection c;
     private final DayPartitions partitions;
@@ -49,6 +50,7 @@ public final class PostgresReadStore extends JdbcReadStore {
                     s.execute(ddl);
                 }
             }
+            ReadRows.upgradePostgres(conn); // a reads table made before plate_key gets it, filled, and its index
             this.partitions = new DayPartitions(conn);
         } catch (SQLException e) {
             Jdbc.closeQuietly(conn);

@@ -46,8 +46,8 @@ final class ReadPartitions implements AutoCloseable {
         "CREATE TABLE IF NOT EXISTS reads(" + ReadRows.COLUMN_DDL + ", PRIMARY KEY(read_id))",
         "CREATE INDEX IF NOT EXISTS reads_plate ON reads(plate_text, capture_micros)",
         "CREATE INDEX IF NOT EXISTS reads_gantry ON reads(gantry_id, capture_micros)");
-    private static final String INSERT = "INSERT INTO reads(" + ReadRows.COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
-            + "ON CONFLICT DO NOTHING";
+    private static final String INSERT = "INSERT INTO reads(" + ReadRows.COLUMNS + ") VALUES ("
+            + ReadRows.placeholders(ReadRows.COUNT) + ") ON CONFLICT DO NOTHING";
 
     /**
      * Reads written to a day file between requests for a background checkpoint
@@ -122,6 +122,12 @@ final class ReadPartitions implements AutoCloseable {
         Connection c = open.get(day);
         if (c == null) {
             c = Sqlite.open(file(day), SCHEMA);
+            try {
+                ReadRows.upgradeSqlite(c); // day files made before plate_key get it (and its index) here
+            } catch (SQLException e) {
+                Jdbc.closeQuietly(c);
+                throw e;
+            }
             open.put(day, c);
             if (open.size() > OPEN_FILES) {
                 Iterator<Map.Entry<LocalDate, Connection>> eldest = open.entrySet().iterator();
