@@ -25,7 +25,6 @@ import org.anpr.central.http.Route;
 import org.anpr.central.operator.Role;
 import org.anpr.protocol.v1.HotlistAlert;
 import org.anpr.protocol.v1.HotlistCategory;
-import org.anpr.protocol.v1.Image;
 import org.anpr.protocol.v1.PlateRead;
 
 /** Alerts: the board, one alert with its read and hotlist entry, its images, and acknowledgement with an outcome. */
@@ -55,7 +54,7 @@ final class AlertRoutes {
                         .handler(this::one),
                 Route.of(GET, "/api/v1/alerts/{id}/image", TAG, "The plate crop or overview image of an alert's read (audited)")
                         .roles(EnumSet.of(Role.DISPATCHER, Role.INVESTIGATOR))
-                        .params(QueryParam.string("kind", "crop (default) or overview"), Purpose.REASON, Purpose.CASE)
+                        .params(ReadViews.KIND, Purpose.REASON, Purpose.CASE)
                         .handler(this::image),
                 Route.of(POST, "/api/v1/alerts/{id}/acknowledge", TAG, "Acknowledge with an outcome {outcome, note}")
                         .roles(Role.DISPATCHER).body(Route.Body.JSON).handler(this::acknowledge));
@@ -117,19 +116,8 @@ final class AlertRoutes {
     }
 
     private ApiResponse image(ApiRequest r) throws Exception {
-        Purpose purpose = Purpose.of(r);
-        String kind = r.param("kind") == null ? "crop" : r.param("kind");
-        if (!kind.equals("crop") && !kind.equals("overview")) {
-            throw ApiException.badRequest("kind", "kind must be crop or overview, was '" + kind + "'");
-        }
         AlertBoard.AlertView a = find(r);
-        PlateRead read = a.alert().getRead();
-        Image img = kind.equals("crop") ? (read.hasPlateCrop() ? read.getPlateCrop() : null) : (read.hasOverview() ? read.getOverview() : null);
-        if (img == null || img.getData().isEmpty()) {
-            throw ApiException.notFound("this alert's read has no " + kind + " image");
-        }
-        ctx.audit(r, "alert.image", a.id().toString(), purpose, Json.text(Json.object().put("kind", kind)));
-        return ApiResponse.bytes(ReadViews.mediaType(img), img.getData().toByteArray());
+        return ReadViews.image(ctx, r, a.alert().getRead(), "alert.image", a.id().toString());
     }
 
     private ApiResponse acknowledge(ApiRequest r) throws Exception {

@@ -41,7 +41,9 @@ final class AuditRoutes {
                 Route.of(GET, "/api/v1/audit/export", TAG, "Audit entries as CSV").roles(Role.AUDITOR).params(FILTERS)
                         .handler(this::export),
                 Route.of(GET, "/api/v1/audit/verify", TAG, "Recompute the hash chain and report the first broken entry")
-                        .roles(Role.AUDITOR).handler(this::verify));
+                        .roles(Role.AUDITOR).params(QueryParam.string("head",
+                                "a headHash noted at an earlier verification: fails if that entry is gone (truncation)"))
+                        .handler(this::verify));
     }
 
     private AuditLog.Query query(ApiRequest r, int max, int fallback) throws Exception {
@@ -81,8 +83,8 @@ final class AuditRoutes {
     }
 
     private ApiResponse verify(ApiRequest request) throws Exception {
-        AuditLog.Verification v = ctx.audit().verify();
-        ObjectNode o = Json.object().put("ok", v.ok()).put("checked", v.checked());
+        AuditLog.Verification v = ctx.audit().verify(request.param("head"));
+        ObjectNode o = Json.object().put("ok", v.ok()).put("checked", v.checked()).put("headHash", v.headHash());
         if (!v.ok()) {
             o.put("brokenAt", v.brokenAt()).put("problem", v.problem());
         }

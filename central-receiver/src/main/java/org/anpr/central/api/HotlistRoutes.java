@@ -41,6 +41,9 @@ import org.anpr.protocol.v1.HotlistEntry;
 final class HotlistRoutes {
     private static final String TAG = "hotlist";
     private static final Set<Role> READERS = EnumSet.of(Role.HOTLIST_MANAGER, Role.DISPATCHER, Role.INVESTIGATOR);
+    /** The validator names protocol fields; the API's names differ. */
+    private static final java.util.Map<String, String> WIRE_TO_API = java.util.Map.of("entry_id", "entryId", "plate_text", "plate",
+            "reference_id", "reference", "valid_from_micros", "validFrom", "valid_until_micros", "validUntil");
     private final ApiContext ctx;
     private final CentralHotlist hotlist;
 
@@ -123,8 +126,9 @@ final class HotlistRoutes {
         try {
             version = hotlist.apply(upserts, removals);
         } catch (ProtocolException e) {
-            String field = e.field().replaceFirst("^upserts", "");
-            throw ApiException.badRequest(field.isEmpty() ? null : field.replaceFirst("^\\.", ""), e.getMessage());
+            String leaf = e.field().substring(e.field().lastIndexOf('.') + 1);
+            String field = WIRE_TO_API.getOrDefault(leaf, leaf.isEmpty() ? null : leaf);
+            throw ApiException.badRequest(field, field + ": " + e.getMessage().replace(e.field(), field));
         }
         detail.put("version", version);
         ctx.audit().append(new AuditLog.Event(r.principal(), r.address(), action, target, null, Json.text(detail)), ctx.nowMicros());
@@ -144,12 +148,14 @@ final class HotlistRoutes {
         int limit = r.intParam("limit", 100, 1, 1000);
         ArrayNode items = Json.array();
         String last = null;
+        boolean more = false;
         for (HotlistEntry e : hotlist.entries()) {
             if ((after != null && e.getEntryId().compareTo(after) <= 0) || (plate != null && !e.getPlateText().equals(plate))
                     || (category != null && e.getCategory() != category)) {
                 continue;
             }
             if (items.size() == limit) {
+                more = true;
                 break;
             }
             items.add(entryView(e));
@@ -157,7 +163,7 @@ final class HotlistRoutes {
         }
         ObjectNode out = Json.object().put("version", hotlist.version());
         out.set("items", items);
-        if (items.size() == limit) {
+        if (more) {
             out.put("next", last);
         }
         return ApiResponse.json(out);

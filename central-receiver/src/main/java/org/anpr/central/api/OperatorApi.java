@@ -11,6 +11,7 @@ import org.anpr.central.config.ConfigException;
 import org.anpr.central.fleet.GantryDirectory;
 import org.anpr.central.hotlist.CentralHotlist;
 import org.anpr.central.live.EventHub;
+import org.anpr.central.search.ReadSearch;
 import org.anpr.central.store.EventRows;
 import org.anpr.central.config.ReceiverConfig;
 import org.anpr.central.http.ApiResponse;
@@ -42,6 +43,7 @@ public final class OperatorApi implements AutoCloseable {
 
     private final CentralDatabase db;
     private final EventHub events;
+    private final ReadSearch search;
     private final ApiContext ctx;
     private final Router router = new Router();
     private final HttpApiServer server;
@@ -53,6 +55,7 @@ public final class OperatorApi implements AutoCloseable {
         this.db = CentralDatabase.open(config.store(), config.http().workerThreads() + 1, schema());
         try {
             this.events = new EventHub(db, MAX_STREAMS);
+            this.search = ReadSearch.open(config.store());
         } catch (StoreException e) {
             db.close();
             throw e;
@@ -70,7 +73,9 @@ public final class OperatorApi implements AutoCloseable {
                 .add(new AlertRoutes(ctx).routes())
                 .add(new EventRoutes(ctx).routes())
                 .add(new FleetRoutes(ctx).routes())
-                .add(new HotlistRoutes(ctx).routes());
+                .add(new HotlistRoutes(ctx).routes())
+                .add(new ReadRoutes(ctx, search).routes())
+                .add(new ViolationRoutes(ctx).routes());
         router.add(List.of(Route.of(GET, "/api/v1/openapi.json", "meta", "This document").open()
                 .handler(r -> ApiResponse.json(OpenApi.document(router.routes(), VERSION)))));
         this.server = new HttpApiServer(config.http(), tls, router, gate);
@@ -108,6 +113,7 @@ public final class OperatorApi implements AutoCloseable {
     public void close() {
         server.close();
         events.close();
+        search.close();
         db.close();
     }
 }

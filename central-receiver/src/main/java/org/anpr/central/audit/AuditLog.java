@@ -39,8 +39,12 @@ public final class AuditLog {
     public record Event(Principal principal, String address, String action, String target, Purpose purpose, String detail) {
     }
 
-    /** The first broken entry, or {@code ok} with the number of entries checked. */
-    public record Verification(boolean ok, long checked, Long brokenAt, String problem) {
+    /**
+     * The first broken entry, or {@code ok} with the number of entries checked. {@code headHash}
+     * is the last entry's hash: the chain cannot show entries cut off its end, so auditors keep
+     * the head they verified and check that a later verification still passes through it.
+     */
+    public record Verification(boolean ok, long checked, Long brokenAt, String problem, String headHash) {
     }
 
     /** A page of entries, newest first. */
@@ -140,10 +144,19 @@ public final class AuditLog {
 
     /** Recomputes the whole chain, oldest first. */
     public Verification verify() throws StoreException {
+        return verify(null);
+    }
+
+    /**
+     * Recomputes the whole chain; with {@code earlierHead} (a head hash an auditor noted before),
+     * also fails when that entry is no longer in the chain: entries were cut off its end.
+     */
+    public Verification verify(String earlierHead) throws StoreException {
         // One SELECT: a consistent snapshot in both databases, without holding SQLite's write lock.
         return db.read(c -> {
             long checked = 0;
             long expectedId = 1;
+            boolean[] headSeen = {false};
             String prev = GENESIS;
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit ORDER BY id")) {
                 ps.setFetchSize(1_000);
@@ -151,21 +164,28 @@ public final class AuditLog {
                     while (rs.next()) {
                         AuditEntry e = row(rs);
                         if (e.id() != expectedId) {
-                            return new Verification(false, checked, expectedId, "entry " + expectedId + " is missing");
+                            return new Verification(false, checked, expectedId, "entry " + expectedId + " is missing", null);
                         }
                         if (!e.prevHash().equals(prev)) {
-                            return new Verification(false, checked, e.id(), "entry " + e.id() + " does not follow entry " + (e.id() - 1));
+                            return new Verification(false, checked, e.id(), "entry " + e.id() + " does not follow entry " + (e.id() - 1), null);
                         }
                         if (!withHash(e).hash().equals(e.hash())) {
-                            return new Verification(false, checked, e.id(), "entry " + e.id() + " was changed after it was written");
+                            return new Verification(false, checked, e.id(), "entry " + e.id() + " was changed after it was written", null);
                         }
                         prev = e.hash();
+                        if (e.hash().equals(earlierHead)) {
+                            headSeen[0] = true;
+                        }
                         expectedId++;
                         checked++;
                     }
                 }
             }
-            return new Verification(true, checked, null, null);
+            if (earlierHead != null && !headSeen[0]) {
+                return new Verification(false, checked, expectedId, "the head " + earlierHead
+                        + " verified earlier is no longer in the chain: entries were removed from its end", null);
+            }
+            return new Verification(true, checked, null, null, prev);
         });
     }
 

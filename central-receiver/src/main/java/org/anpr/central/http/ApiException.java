@@ -13,6 +13,8 @@ public final class ApiException extends Exception {
     private final long retryAfterSeconds;
     private com.fasterxml.jackson.databind.JsonNode extra;
     private String extraName;
+    private String headerName;
+    private String headerValue;
 
     public ApiException(HttpResponseStatus status, String detail, String field) {
         this(status, detail, field, 0);
@@ -54,6 +56,21 @@ public final class ApiException extends Exception {
         this.extraName = name;
         this.extra = value;
         return this;
+    }
+
+    /** A header the problem answer must carry (e.g. {@code Allow} on 405). */
+    public ApiException header(String name, String value) {
+        this.headerName = name;
+        this.headerValue = value;
+        return this;
+    }
+
+    String headerName() {
+        return headerName;
+    }
+
+    String headerValue() {
+        return headerValue;
     }
 
     String extraName() {

@@ -12,6 +12,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * codec      HttpServerCodec     bounded request line and headers
  * body       BodyLimit           413 beyond the route's body limit, before buffering
  * aggregate  HttpObjectAggregator
+ * flow       FlowControlHandler  one request at a time even when several arrived in one read (pipelining)
  * dispatch   ApiDispatcher       route, then gate and handler on a bounded worker pool
  * </pre>
  */
@@ -92,6 +94,7 @@ public final class HttpApiServer implements AutoCloseable {
                                 .addLast("codec", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, 8 << 10))
                                 .addLast("body", new BodyLimit(router, config.maxBodyBytes(), config.maxUploadBytes()))
                                 .addLast("aggregate", new HttpObjectAggregator(Math.max(config.maxBodyBytes(), config.maxUploadBytes())))
+                                .addLast("flow", new FlowControlHandler())
                                 .addLast("dispatch", new ApiDispatcher(router, gate, workers));
                     }
                 });

@@ -34,7 +34,11 @@ final class Problems {
         if (e.extraName() != null) {
             body.set(e.extraName(), e.extra());
         }
-        return response(e.status(), body, e.retryAfterSeconds());
+        FullHttpResponse r = response(e.status(), body, e.retryAfterSeconds());
+        if (e.headerName() != null) {
+            r.headers().set(e.headerName(), e.headerValue());
+        }
+        return r;
     }
 
     static FullHttpResponse response(HttpResponseStatus status, String detail, String field, String instance, long retryAfter) {

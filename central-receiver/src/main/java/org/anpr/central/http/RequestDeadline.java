@@ -47,7 +47,8 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
 
     private void expire(ChannelHandlerContext ctx) {
         if (inRequest && ctx.channel().isActive()) {
-            ctx.writeAndFlush(Problems.response(HttpResponseStatus.REQUEST_TIMEOUT,
+            // From the channel's tail, not this context: the answer must pass the HTTP encoder behind us.
+            ctx.channel().writeAndFlush(Problems.response(HttpResponseStatus.REQUEST_TIMEOUT,
                     "the request did not arrive within " + timeoutMillis + " ms", null, null, 0))
                     .addListener(ChannelFutureListener.CLOSE);
         }

@@ -52,7 +52,8 @@ public final class Router {
             throw ApiException.notFound("no endpoint at " + path + "; the API is described at /api/v1/openapi.json");
         }
         throw new ApiException(HttpResponseStatus.METHOD_NOT_ALLOWED,
-                path + " does not accept " + method + "; it accepts " + String.join(", ", allowed), null);
+                path + " does not accept " + method + "; it accepts " + String.join(", ", allowed), null)
+                .header("Allow", String.join(", ", allowed));
     }
 
     /** Refuses query parameters the route does not declare, naming those it does. */
