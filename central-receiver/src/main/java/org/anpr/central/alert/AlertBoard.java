@@ -45,6 +45,12 @@ public final class AlertBoard {
                          Long toMicros, Long beforeMicros, byte[] beforeId, int limit) {
     }
 
+    /** Alerts received on one UTC day ({@code dayMicros} its start) that ended with {@code outcome} ({@code open}: not yet acknowledged). */
+    public record DayCount(long dayMicros, String outcome, long alerts) {
+    }
+
+    private static final long DAY_MICROS = 86_400_000_000L;
+
     private final CentralDatabase db;
 
     public AlertBoard(CentralDatabase db) {
@@ -93,6 +99,26 @@ public final class AlertBoard {
                                 && (f.category() == null || v.alert().getEntry().getCategory() == f.category())) {
                             out.add(v);
                         }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public List<DayCount> perDay(long fromMicros, long toMicros) throws StoreException {
+        String day = "a.received_micros / " + DAY_MICROS;
+        String sql = "SELECT " + day + ", COALESCE(k.outcome, 'open'), COUNT(*) FROM alerts a LEFT JOIN alert_acks k "
+                + "ON k.alert_id = a.alert_id WHERE a.received_micros >= ? AND a.received_micros < ? "
+                + "GROUP BY " + day + ", COALESCE(k.outcome, 'open') ORDER BY 1, 2";
+        return db.read(c -> {
+            List<DayCount> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, fromMicros);
+                ps.setLong(2, toMicros);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new DayCount(rs.getLong(1) * DAY_MICROS, rs.getString(2), rs.getLong(3)));
                     }
                 }
             }

@@ -75,7 +75,8 @@ public final class OperatorApi implements AutoCloseable {
                 .add(new FleetRoutes(ctx).routes())
                 .add(new HotlistRoutes(ctx).routes())
                 .add(new ReadRoutes(ctx, search).routes())
-                .add(new ViolationRoutes(ctx).routes());
+                .add(new ViolationRoutes(ctx).routes())
+                .add(new StatsRoutes(ctx, search).routes());
         router.add(List.of(Route.of(GET, "/api/v1/openapi.json", "meta", "This document").open()
                 .handler(r -> ApiResponse.json(OpenApi.document(router.routes(), VERSION)))));
         this.server = new HttpApiServer(config.http(), tls, router, gate);

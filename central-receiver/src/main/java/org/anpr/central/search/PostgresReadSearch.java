@@ -53,6 +53,11 @@ public final class PostgresReadSearch implements ReadSearch {
         return withConnection("look up a read", SearchSql.find(readId, SearchSql.Dialect.POSTGRESQL)::stored);
     }
 
+    @Override
+    public List<ReadStats.Bucket> stats(long fromMicros, long toMicros, String gantryId) throws StoreException {
+        return withConnection("count reads", c -> ReadStats.query(c, fromMicros, toMicros, gantryId));
+    }
+
     private <T> T withConnection(String what, Work<T> work) throws StoreException {
         Connection c = null;
         try {

@@ -23,6 +23,9 @@ public interface ReadSearch extends AutoCloseable {
     /** Reads of exactly {@code plateText} captured in [{@code fromMicros}, {@code toMicros}), oldest first. */
     List<ReadHit> trajectory(String plateText, long fromMicros, long toMicros, int limit) throws StoreException;
 
+    /** Reads per hour per gantry captured in [{@code fromMicros}, {@code toMicros}), by confidence band. */
+    List<ReadStats.Bucket> stats(long fromMicros, long toMicros, String gantryId) throws StoreException;
+
     @Override
     void close();
 

@@ -188,6 +188,11 @@ final class SearchSql {
         return new DayRange(first, last);
     }
 
+    /** The days whose partition can hold reads captured in [{@code fromMicros}, {@code toMicros}). */
+    static DayRange days(long fromMicros, long toMicros) {
+        return new DayRange(dayOf(fromMicros).minusDays(MARGIN_DAYS), dayOf(toMicros - 1).plusDays(MARGIN_DAYS));
+    }
+
     /** The earliest capture time a partition of {@code day} can hold. */
     static long earliestCapture(LocalDate day) {
         return day.minusDays(MARGIN_DAYS).toEpochDay() * DAY_MICROS;

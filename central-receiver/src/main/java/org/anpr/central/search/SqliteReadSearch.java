@@ -64,6 +64,29 @@ public final class SqliteReadSearch implements ReadSearch {
         }
     }
 
+    @Override
+    public List<ReadStats.Bucket> stats(long fromMicros, long toMicros, String gantryId) throws StoreException {
+        SearchSql.DayRange range = SearchSql.days(fromMicros, toMicros);
+        List<ReadStats.Bucket> parts = new ArrayList<>();
+        for (Map.Entry<LocalDate, Path> day : dayFiles().entrySet()) {
+            if (!range.contains(day.getKey())) {
+                continue;
+            }
+            try {
+                Connection c = connections.get(day.getValue());
+                if (c != null) {
+                    parts.addAll(ReadStats.query(c, fromMicros, toMicros, gantryId));
+                }
+            } catch (SQLException e) {
+                connections.discard(day.getValue());
+                if (Files.exists(day.getValue())) {
+                    throw new StoreException("cannot count reads in " + day.getValue().getFileName() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return ReadStats.merge(parts);
+    }
+
     private List<ReadHit> collect(ReadQuery q, boolean ascending) throws StoreException {
         SearchSql.Statement statement = SearchSql.hits(q, ascending, SearchSql.Dialect.SQLITE);
         SearchSql.DayRange range = SearchSql.days(q, ascending);
