@@ -182,6 +182,34 @@ class OperatorAccessTest {
         assertEquals(401, new ApiClient(api.port()).signIn("two-factor", ApiFixture.PASSWORD, next).status(), "a replayed code is refused");
     }
 
+    @Test
+    void anAdminRemovesALostSecondFactor() throws Exception {
+        ApiFixture.addOperator(api.config, "lost-phone", "viewer");
+        ApiClient c = ApiClient.signedIn(api.port(), "lost-phone", ApiFixture.PASSWORD);
+        byte[] secret = Totp.fromBase32(c.post("/api/v1/session/totp", Map.of()).json().get("secret").asText());
+        long step = Totp.step(System.currentTimeMillis());
+        assertEquals(204, c.post("/api/v1/session/totp/confirm", Map.of("code", Totp.code(secret, step))).status());
+        assertEquals(401, new ApiClient(api.port()).signIn("lost-phone", ApiFixture.PASSWORD, null).status());
+        assertEquals(204, api.as("admin").delete("/api/v1/operators/lost-phone/totp").status());
+        assertEquals(201, new ApiClient(api.port()).signIn("lost-phone", ApiFixture.PASSWORD, null).status(), "no code needed any more");
+        assertEquals(404, api.as("admin").delete("/api/v1/operators/nobody-at-all/totp").status());
+    }
+
+    @Test
+    void anOperatorChangesTheirOwnPasswordAndOtherSessionsEnd() throws Exception {
+        ApiFixture.addOperator(api.config, "changer", "dispatcher");
+        ApiClient first = ApiClient.signedIn(api.port(), "changer", ApiFixture.PASSWORD);
+        ApiClient second = ApiClient.signedIn(api.port(), "changer", ApiFixture.PASSWORD);
+        assertEquals(403, first.post("/api/v1/session/password", Map.of("current", "not it at all", "new", "a brand new password")).status());
+        ApiClient.Reply weak = first.post("/api/v1/session/password", Map.of("current", ApiFixture.PASSWORD, "new", "short"));
+        assertEquals(400, weak.status());
+        assertEquals("new", weak.json().get("field").asText());
+        assertEquals(204, first.post("/api/v1/session/password", Map.of("current", ApiFixture.PASSWORD, "new", "a brand new password")).status());
+        assertEquals(401, second.get("/api/v1/session").status(), "every session of the account ends");
+        assertEquals(401, new ApiClient(api.port()).signIn("changer", ApiFixture.PASSWORD, null).status());
+        assertEquals(201, new ApiClient(api.port()).signIn("changer", "a brand new password", null).status());
+    }
+
     private static String wrong(String code) {
         return code.charAt(0) == '0' ? "1" + code.substring(1) : "0" + code.substring(1);
     }
