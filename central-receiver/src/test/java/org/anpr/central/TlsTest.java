@@ -123,4 +123,31 @@ class TlsTest {
         assertEquals(0, pub.exitValue(), Files.readString(dir.resolve("pub.log")));
         assertEquals(1, receiver.store().countReads());
     }
+
+    @Test
+    void theOperatorsApiServesHttpsWithTheSameKeyStoreAndSecureCookies() throws Exception {
+        receiver.close();
+        java.nio.file.Path other = java.nio.file.Files.createDirectories(dir.resolve("https"));
+        var config = TestGantries.config(other);
+        config = config.withTls(new TlsConfig(true, 0, pki.serverKeyStore(), TestPki.PASSWORD, pki.trustStore(), TestPki.PASSWORD,
+                "optional", true)).withHttp(config.http().withTls(true));
+        org.anpr.central.support.ApiFixture.addOperator(config, "viewer1", "viewer");
+        receiver = new Receiver(config);
+        receiver.start();
+        java.net.http.HttpClient https = java.net.http.HttpClient.newBuilder().sslContext(pki.clientContext(null)).build();
+        String base = "https://localhost:" + receiver.httpPort();
+        var doc = https.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/openapi.json")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, doc.statusCode());
+        var signIn = https.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"viewer1\",\"password\":\""
+                        + org.anpr.central.support.ApiFixture.PASSWORD + "\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, signIn.statusCode(), signIn.body());
+        assertTrue(signIn.headers().firstValue("Set-Cookie").orElseThrow().contains("Secure"), "the cookie never travels in clear");
+        java.net.http.HttpClient plain = java.net.http.HttpClient.newHttpClient();
+        assertThrows(java.io.IOException.class, () -> plain.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + receiver.httpPort() + "/api/v1/openapi.json")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()), "no plain HTTP on the HTTPS port");
+    }
 }

@@ -36,6 +36,11 @@ public record HttpConfig(boolean enabled, String host, int port, boolean tls, in
                 maxConnections, workerThreads, queuedRequests, sessionIdle, sessionMaxAge, maxSessions, gantriesFile);
     }
 
+    public HttpConfig withTls(boolean https) {
+        return new HttpConfig(enabled, host, port, https, maxBodyBytes, maxUploadBytes, idleTimeout, requestTimeout,
+                maxConnections, workerThreads, queuedRequests, sessionIdle, sessionMaxAge, maxSessions, gantriesFile);
+    }
+
     public HttpConfig withEnabled(boolean on) {
         return new HttpConfig(on, host, port, tls, maxBodyBytes, maxUploadBytes, idleTimeout, requestTimeout,
                 maxConnections, workerThreads, queuedRequests, sessionIdle, sessionMaxAge, maxSessions, gantriesFile);
