@@ -41,11 +41,13 @@ final class ApiDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Router router;
     private final Gate gate;
     private final ExecutorService workers;
+    private final StaticFiles console;
 
-    ApiDispatcher(Router router, Gate gate, ExecutorService workers) {
+    ApiDispatcher(Router router, Gate gate, ExecutorService workers, StaticFiles console) {
         this.router = router;
         this.gate = gate;
         this.workers = workers;
+        this.console = console;
     }
 
     @Override
@@ -61,6 +63,10 @@ final class ApiDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         QueryStringDecoder uri;
         try {
             uri = new QueryStringDecoder(req.uri());
+            if (!uri.path().startsWith("/api/") && req.method().equals(io.netty.handler.codec.http.HttpMethod.GET)) {
+                serveStatic(ctx, uri.path(), keepAlive);
+                return;
+            }
             match = router.resolve(req.method(), uri.path());
             Router.checkQuery(match.route(), uri.parameters());
         } catch (ApiException e) {
@@ -102,6 +108,21 @@ final class ApiDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
             send(ctx, Problems.response(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "the server is busy; try again shortly", null, path, 1), keepAlive);
         }
+    }
+
+    /** The console's files: small and in memory, so served right here on the event loop. */
+    private void serveStatic(ChannelHandlerContext ctx, String path, boolean keepAlive) {
+        StaticFiles.File f = console.find(path).orElse(null);
+        if (f == null) {
+            send(ctx, Problems.response(HttpResponseStatus.NOT_FOUND, "no such page: " + path, null, path, 0), keepAlive);
+            return;
+        }
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(f.body()));
+        out.headers().set(HttpHeaderNames.CONTENT_TYPE, f.contentType());
+        out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, f.body().length);
+        SecurityHeaders.apply(out.headers());
+        out.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache"); // revalidated, so an upgrade shows at once
+        send(ctx, out, keepAlive);
     }
 
     private void write(ChannelHandlerContext ctx, ApiResponse r, boolean keepAlive) {

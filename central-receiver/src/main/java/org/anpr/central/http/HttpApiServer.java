@@ -51,6 +51,7 @@ public final class HttpApiServer implements AutoCloseable {
     private final Router router;
     private final Gate gate;
     private final ConnectionLimit limit;
+    private final StaticFiles console = new StaticFiles("console");
     private final ThreadPoolExecutor workers;
     private final ChannelGroup channels = new DefaultChannelGroup("http", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
@@ -95,7 +96,7 @@ public final class HttpApiServer implements AutoCloseable {
                                 .addLast("body", new BodyLimit(router, config.maxBodyBytes(), config.maxUploadBytes()))
                                 .addLast("aggregate", new HttpObjectAggregator(Math.max(config.maxBodyBytes(), config.maxUploadBytes())))
                                 .addLast("flow", new FlowControlHandler())
-                                .addLast("dispatch", new ApiDispatcher(router, gate, workers));
+                                .addLast("dispatch", new ApiDispatcher(router, gate, workers, console));
                     }
                 });
         listener = b.bind(config.host(), config.port()).sync().channel();

@@ -13,6 +13,8 @@ final class SecurityHeaders {
         h.set("X-Content-Type-Options", "nosniff");
         h.set("X-Frame-Options", "DENY");
         h.set("Referrer-Policy", "no-referrer");
-        h.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+        // No inline script anywhere; images may be blob: URLs made from the API's image answers.
+        h.set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                + "media-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     }
 }

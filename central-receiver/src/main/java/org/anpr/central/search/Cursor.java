@@ -8,7 +8,7 @@ import java.util.HexFormat;
 /**
  * Where a page of search results ended: the last hit's capture time and read id, the keyset
  * of the order {@code (capture_micros, read_id)}. To clients an opaque URL-safe string
- * ({@link #encode}), so the next page is asked for with {@code after=...}.
+ * ({@link #encode}), so the next page is asked for with {@code cursor=...}.
  */
 public record Cursor(long captureMicros, byte[] readId) {
     private static final int BYTES = Long.BYTES + 16;
@@ -37,10 +37,10 @@ public record Cursor(long captureMicros, byte[] readId) {
         try {
             bytes = Base64.getUrlDecoder().decode(text == null ? "" : text.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("after: not a cursor of this API", e);
+            throw new IllegalArgumentException("cursor: not a cursor of this API", e);
         }
         if (bytes.length != BYTES) {
-            throw new IllegalArgumentException("after: not a cursor of this API");
+            throw new IllegalArgumentException("cursor: not a cursor of this API");
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
         long micros = b.getLong();

@@ -59,7 +59,7 @@ class SearchQueryTest {
         assertEquals(new Cursor(-1, id), Cursor.decode(new Cursor(-1, id).encode()));
         assertNotEquals(c, new Cursor(c.captureMicros() + 1, id));
         for (String garbage : new String[] {"", "abc", "!!!!", text + "AAAA", text.substring(1), "not a cursor at all, really!"}) {
-            assertTrue(error(() -> Cursor.decode(garbage)).startsWith("after: "), garbage);
+            assertTrue(error(() -> Cursor.decode(garbage)).startsWith("cursor: "), garbage);
         }
         assertThrows(IllegalArgumentException.class, () -> Cursor.decode(null));
         assertThrows(IllegalArgumentException.class, () -> new Cursor(1, new byte[3]));
