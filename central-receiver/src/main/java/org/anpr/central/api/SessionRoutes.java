@@ -74,7 +74,8 @@ final class SessionRoutes {
         Operator op = found.get();
         if (op.hasTotp()) {
             if (code == null) {
-                throw ApiException.unauthorized("this account needs a TOTP code from its authenticator app (field 'totp')");
+                throw new ApiException(HttpResponseStatus.UNAUTHORIZED,
+                        "this account needs a TOTP code from its authenticator app (field 'totp')", "totp");
             }
             OptionalLong step = Totp.verify(op.totpSecret(), code, ctx.clock().millis(), op.totpLastStep());
             if (step.isEmpty() || !ctx.accounts().useTotpStep(op.id(), step.getAsLong())) {
