@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.anpr.central.store.StoreWrite.AlertSource;
@@ -70,7 +71,7 @@ public final class DemoMain {
     }
 
     /** What a run showed; {@link #ok()} when every read the gantry made reached the centre. */
-    record Outcome(int vehicles, int readsSent, long readsStored, long exact, long edgeAlerts, boolean delivered) {
+    record Outcome(int vehicles, int readsSent, long readsStored, long exact, long edgeAlerts, boolean delivered, int boardAlerts) {
         boolean ok() {
             return delivered && readsSent > 0 && readsStored == readsSent;
         }
@@ -86,10 +87,13 @@ public final class DemoMain {
         char[] password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12)).toCharArray();
 
         OUT.println("ANPR demo: " + options.vehicles() + " synthetic vehicles past gantry " + GANTRY + " (data in " + dir + ")");
-        try (DemoCentre centre = DemoCentre.start(dir.resolve("centre"), GANTRY, password)) {
+        String operatorPassword = "demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+        try (DemoCentre centre = DemoCentre.start(dir.resolve("centre"), GANTRY, password, options.consolePort(), operatorPassword)) {
             long version = centre.wanted(wanted);
             OUT.printf("[centre] MQTT endpoint on 127.0.0.1:%d, SQLite store; %s put on the national hotlist (v%d)%n",
                     centre.port(), wanted, version);
+            OUT.printf("[centre] operators' console at %s: sign in as demo-dispatcher, demo-investigator, demo-hotlist,%n"
+                    + "         demo-admin, demo-auditor or demo-viewer, password %s%n", centre.consoleUrl(), operatorPassword);
 
             AgentConfig config = AgentConfigLoader.parse(agentYaml(dir.resolve("gantry"), centre.port(), password));
             try (EdgeAgent agent = EdgeAgent.start(config, HealthProbe.UNKNOWN);
@@ -98,7 +102,7 @@ public final class DemoMain {
                 long t0 = System.nanoTime();
                 if (!waitFor(() -> agent.hotlist().version() >= version, Duration.ofSeconds(15))) {
                     OUT.println("[gantry] the hotlist did not arrive from the centre within 15 s");
-                    return new Outcome(options.vehicles(), 0, 0, 0, 0, false);
+                    return new Outcome(options.vehicles(), 0, 0, 0, 0, false, 0);
                 }
                 OUT.printf("[gantry] connected; hotlist v%d received from the centre in %d ms%n",
                         agent.hotlist().version(), (System.nanoTime() - t0) / 1_000_000);
@@ -122,9 +126,15 @@ public final class DemoMain {
                 DemoReport report = new DemoReport(camera.truths(), reads.reads(), wanted, centre.receiver().store());
                 report.printTable(OUT);
                 printSummary(report, pipeline.snapshot(), centre, agent, reads, delivered, started);
+                List<String> board = centre.alertBoard(operatorPassword);
+                OUT.println("\n  on the console's alert board (" + centre.consoleUrl() + "#/alerts): "
+                        + (board.isEmpty() ? "no open alert" : String.join("; ", board)));
                 reads.close();
+                if (options.serve()) {
+                    serveUntilInterrupted(centre, operatorPassword);
+                }
                 return new Outcome(options.vehicles(), reads.reads().size(), centre.receiver().store().countReads(),
-                        report.exact(), centre.receiver().store().countAlerts(AlertSource.EDGE), delivered);
+                        report.exact(), centre.receiver().store().countAlerts(AlertSource.EDGE), delivered, board.size());
             }
         }
     }
@@ -150,6 +160,14 @@ public final class DemoMain {
             OUT.println("\n  the hotlist vehicle's read as the centre received it (JSON, images left out):");
             OUT.println("  " + JsonRendering.toJson(r.read(), false));
         });
+    }
+
+    /** Keeps the centre (and the gantry, still connected) up for the console until Ctrl-C. */
+    private static void serveUntilInterrupted(DemoCentre centre, String operatorPassword) throws InterruptedException {
+        OUT.printf("%n  the console stays open at %s (demo-dispatcher / %s); Ctrl-C to stop%n", centre.consoleUrl(), operatorPassword);
+        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-stop"));
+        stop.await();
     }
 
     private static String agentYaml(Path dir, int port, char[] password) {

@@ -10,12 +10,14 @@ import java.nio.file.Path;
  * @param fps      camera frame rate of the synthetic traffic (default 12)
  * @param keep     folder to keep the gantry's and the centre's data in; null = a temporary folder
  *                 deleted at the end
+ * @param consolePort the operators' console on loopback (default 8080; any free port when taken)
+ * @param serve    keep the centre and its console running after the traffic, until Ctrl-C
  */
-public record DemoOptions(int vehicles, long seed, double fps, Path keep) {
-    public static final DemoOptions DEFAULTS = new DemoOptions(8, 2026, 12, null);
+public record DemoOptions(int vehicles, long seed, double fps, Path keep, int consolePort, boolean serve) {
+    public static final DemoOptions DEFAULTS = new DemoOptions(8, 2026, 12, null, 8080, false);
 
     static final String USAGE = """
-            Usage: ./anpr demo [--vehicles N] [--seed S] [--fps F] [--keep DIR]
+            Usage: ./anpr demo [--vehicles N] [--seed S] [--fps F] [--keep DIR] [--console] [--console-port P]
 
             Runs a gantry and the centre on this machine and drives synthetic traffic past the gantry:
               camera frames -> plate recognition (OpenCV + Tesseract) -> one read per vehicle
@@ -27,6 +29,10 @@ public record DemoOptions(int vehicles, long seed, double fps, Path keep) {
               --seed S       traffic seed; the same seed gives the same plates (default 2026)
               --fps F        camera frame rate (default 12)
               --keep DIR     keep the data (outbox, hotlist, central store) in DIR instead of a temp folder
+              --console      keep the centre running afterwards: the operators' console stays open until Ctrl-C
+              --console-port P  the console's port on loopback (default 8080; a free one when 8080 is taken)
+            The console is at http://localhost:8080/ while the demo runs; the demo prints the accounts
+            (one per role) and their password.
             """;
 
     /** Parses the command line; throws IllegalArgumentException naming the bad option. */
@@ -35,10 +41,17 @@ public record DemoOptions(int vehicles, long seed, double fps, Path keep) {
         long seed = DEFAULTS.seed;
         double fps = DEFAULTS.fps;
         Path keep = null;
+        int consolePort = DEFAULTS.consolePort;
+        boolean serve = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
+            if (a.equals("--console")) {
+                serve = true;
+                continue;
+            }
             switch (a) {
+                case "--console-port" -> consolePort = (int) number(a, value, 0, 65_535);
                 case "--vehicles" -> vehicles = (int) number(a, value, 1, 200);
                 case "--seed" -> seed = (long) number(a, value, Long.MIN_VALUE, Long.MAX_VALUE);
                 case "--fps" -> fps = number(a, value, 1, 100);
@@ -47,7 +60,7 @@ public record DemoOptions(int vehicles, long seed, double fps, Path keep) {
             }
             i++;
         }
-        return new DemoOptions(vehicles, seed, fps, keep);
+        return new DemoOptions(vehicles, seed, fps, keep, consolePort, serve);
     }
 
     private static String required(String option, String value) {

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoTest {
     @Test
     void everyReadOfTheGantryIsStoredAtTheCentre(@TempDir Path dir) throws Exception {
-        DemoMain.Outcome outcome = DemoMain.run(new DemoOptions(3, 7, 12, dir), dir);
+        DemoMain.Outcome outcome = DemoMain.run(new DemoOptions(3, 7, 12, dir, 0, false), dir);
         assertTrue(outcome.delivered(), "outbox drained and the centre has every read: " + outcome);
         assertTrue(outcome.readsSent() >= 2, "about one read per vehicle: " + outcome);
         assertEquals(outcome.readsSent(), outcome.readsStored());
         assertTrue(outcome.exact() >= 1, "clean synthetic plates are read: " + outcome);
         assertTrue(outcome.ok());
+        if (outcome.edgeAlerts() > 0) {
+            assertTrue(outcome.boardAlerts() >= 1, "the hotlist vehicle's alert is on the console's board: " + outcome);
+        }
     }
 
     @Test

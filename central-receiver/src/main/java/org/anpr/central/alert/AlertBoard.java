@@ -14,6 +14,7 @@ import org.anpr.central.audit.AuditLog;
 import org.anpr.central.store.CentralDatabase;
 import org.anpr.central.store.EventRows;
 import org.anpr.central.store.StoreException;
+import org.anpr.central.store.Where;
 import org.anpr.protocol.ids.Uuid7;
 import org.anpr.protocol.v1.HotlistAlert;
 import org.anpr.protocol.v1.HotlistCategory;
@@ -58,37 +59,21 @@ public final class AlertBoard {
     }
 
     public List<AlertView> list(Filter f) throws StoreException {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1=1");
-        List<Object> args = new ArrayList<>();
+        Where where = new Where().and("a.gantry_id = ?", f.gantryId()).and("a.received_micros >= ?", f.fromMicros())
+                .and("a.received_micros < ?", f.toMicros())
+                .before("a.received_micros", "a.alert_id", f.beforeMicros(), f.beforeId());
         if (f.state() == State.OPEN) {
-            sql.append(" AND k.alert_id IS NULL");
+            where.and("k.alert_id IS NULL");
         } else if (f.state() == State.ACKNOWLEDGED) {
-            sql.append(" AND k.alert_id IS NOT NULL");
+            where.and("k.alert_id IS NOT NULL");
         }
-        if (f.gantryId() != null) {
-            sql.append(" AND a.gantry_id = ?");
-            args.add(f.gantryId());
-        }
-        if (f.fromMicros() != null) {
-            sql.append(" AND a.received_micros >= ?");
-            args.add(f.fromMicros());
-        }
-        if (f.toMicros() != null) {
-            sql.append(" AND a.received_micros < ?");
-            args.add(f.toMicros());
-        }
-        if (f.beforeMicros() != null) {
-            sql.append(" AND (a.received_micros < ? OR (a.received_micros = ? AND a.alert_id < ?))");
-            args.add(f.beforeMicros());
-            args.add(f.beforeMicros());
-            args.add(f.beforeId());
-        }
-        sql.append(" ORDER BY a.received_micros DESC, a.alert_id DESC LIMIT ").append(MAX_SCAN);
+        String sql = SELECT + where.sql() + " ORDER BY a.received_micros DESC, a.alert_id DESC LIMIT " + MAX_SCAN;
+        // Priority and category sit inside the stored alert: filtered while reading, up to MAX_SCAN rows.
         return db.read(c -> {
             List<AlertView> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < where.args().size(); i++) {
+                    ps.setObject(i + 1, where.args().get(i));
                 }
                 ps.setFetchSize(Math.min(MAX_SCAN, f.limit() * 4));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -111,30 +96,11 @@ public final class AlertBoard {
         String sql = "SELECT " + day + ", COALESCE(k.outcome, 'open'), COUNT(*) FROM alerts a LEFT JOIN alert_acks k "
                 + "ON k.alert_id = a.alert_id WHERE a.received_micros >= ? AND a.received_micros < ? "
                 + "GROUP BY " + day + ", COALESCE(k.outcome, 'open') ORDER BY 1, 2";
-        return db.read(c -> {
-            List<DayCount> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, fromMicros);
-                ps.setLong(2, toMicros);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new DayCount(rs.getLong(1) * DAY_MICROS, rs.getString(2), rs.getLong(3)));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.list(sql, List.of(fromMicros, toMicros), rs -> new DayCount(rs.getLong(1) * DAY_MICROS, rs.getString(2), rs.getLong(3)));
     }
 
     public Optional<AlertView> find(UUID id) throws StoreException {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.alert_id = ?")) {
-                ps.setBytes(1, bytes(id));
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-                }
-            }
-        });
+        return db.list(SELECT + " WHERE a.alert_id = ?", List.of(bytes(id)), AlertBoard::row).stream().findFirst();
     }
 
     /**

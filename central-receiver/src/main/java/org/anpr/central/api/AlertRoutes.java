@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.anpr.central.alert.AlertBoard;
@@ -74,29 +73,18 @@ final class AlertRoutes {
                 .orElseThrow(() -> ApiException.badRequest("category", "unknown category '" + cat + "'; allowed: " + categories()));
         Instant from = r.timeParam("from");
         Instant to = r.timeParam("to");
-        Long beforeMicros = null;
-        byte[] beforeId = null;
-        String cursor = r.param("cursor");
-        if (cursor != null) {
-            try {
-                int dot = cursor.indexOf('.');
-                beforeMicros = Long.parseLong(cursor.substring(0, dot));
-                beforeId = HexFormat.of().parseHex(cursor.substring(dot + 1));
-            } catch (RuntimeException e) {
-                throw ApiException.badRequest("cursor", "not a cursor this API gave out");
-            }
-        }
+        PageCursor cursor = PageCursor.of(r);
         int limit = r.intParam("limit", 50, 1, 500);
         List<AlertBoard.AlertView> alerts = board.list(new AlertBoard.Filter(s, priority == 0 ? null : (int) priority, category,
-                r.param("gantry"), from == null ? null : Json.micros(from), to == null ? null : Json.micros(to), beforeMicros,
-                beforeId, limit));
+                r.param("gantry"), from == null ? null : Json.micros(from), to == null ? null : Json.micros(to),
+                PageCursor.micros(cursor), PageCursor.id(cursor), limit));
         ArrayNode items = Json.array();
         alerts.forEach(a -> items.add(view(a)));
         ObjectNode out = Json.object();
         out.set("items", items);
         if (alerts.size() == limit) {
             AlertBoard.AlertView last = alerts.get(alerts.size() - 1);
-            out.put("next", last.receivedMicros() + "." + HexFormat.of().formatHex(last.alert().getAlertId().toByteArray()));
+            out.put("next", PageCursor.encode(last.receivedMicros(), last.alert().getAlertId().toByteArray()));
         }
         return ApiResponse.json(out);
     }

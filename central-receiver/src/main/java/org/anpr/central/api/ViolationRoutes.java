@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -58,29 +57,19 @@ final class ViolationRoutes {
         }
         Instant from = r.timeParam("from");
         Instant to = r.timeParam("to");
-        Long beforeMicros = null;
-        byte[] beforeId = null;
-        String cursor = r.param("cursor");
-        if (cursor != null) {
-            try {
-                int dot = cursor.indexOf('.');
-                beforeMicros = Long.parseLong(cursor.substring(0, dot));
-                beforeId = HexFormat.of().parseHex(cursor.substring(dot + 1));
-            } catch (RuntimeException e) {
-                throw ApiException.badRequest("cursor", "not a cursor this API gave out");
-            }
-        }
+        PageCursor cursor = PageCursor.of(r);
         int limit = r.intParam("limit", 50, 1, 500);
         List<ViolationRecords.Stored> found = records.list(new ViolationRecords.Filter(r.param("section"), r.param("gantry"),
                 outcome == null ? null : "VIOLATION_OUTCOME_" + outcome.toUpperCase().replace('-', '_'),
-                from == null ? null : Json.micros(from), to == null ? null : Json.micros(to), beforeMicros, beforeId, limit));
+                from == null ? null : Json.micros(from), to == null ? null : Json.micros(to), PageCursor.micros(cursor),
+                PageCursor.id(cursor), limit));
         ArrayNode items = Json.array();
         found.forEach(v -> items.add(summary(v)));
         ObjectNode out = Json.object();
         out.set("items", items);
         if (found.size() == limit) {
             ViolationRecords.Stored last = found.get(found.size() - 1);
-            out.put("next", last.receivedMicros() + "." + HexFormat.of().formatHex(last.violation().getViolationId().toByteArray()));
+            out.put("next", PageCursor.encode(last.receivedMicros(), last.violation().getViolationId().toByteArray()));
         }
         return ApiResponse.json(out);
     }

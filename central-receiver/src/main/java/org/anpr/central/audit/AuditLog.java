@@ -8,13 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.anpr.central.operator.Principal;
 import org.anpr.central.store.CentralDatabase;
 import org.anpr.central.store.SqlDialect;
 import org.anpr.central.store.StoreException;
+import org.anpr.central.store.Where;
 
 /**
  * The append-only audit trail. Each entry's hash covers its fields and the previous entry's
@@ -103,43 +103,10 @@ public final class AuditLog {
     }
 
     public List<AuditEntry> query(Query q) throws StoreException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit WHERE 1=1");
-        List<Object> args = new ArrayList<>();
-        if (q.actor() != null) {
-            sql.append(" AND actor = ?");
-            args.add(q.actor());
-        }
-        if (q.action() != null) {
-            sql.append(" AND action = ?");
-            args.add(q.action());
-        }
-        if (q.fromMicros() != null) {
-            sql.append(" AND at_micros >= ?");
-            args.add(q.fromMicros());
-        }
-        if (q.toMicros() != null) {
-            sql.append(" AND at_micros < ?");
-            args.add(q.toMicros());
-        }
-        if (q.beforeId() != null) {
-            sql.append(" AND id < ?");
-            args.add(q.beforeId());
-        }
-        sql.append(" ORDER BY id DESC LIMIT ").append(q.limit());
-        return db.read(c -> {
-            List<AuditEntry> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        Where where = new Where().and("actor = ?", q.actor()).and("action = ?", q.action()).and("at_micros >= ?", q.fromMicros())
+                .and("at_micros < ?", q.toMicros()).and("id < ?", q.beforeId());
+        return db.list("SELECT " + COLUMNS + " FROM audit" + where.sql() + " ORDER BY id DESC LIMIT " + q.limit(), where.args(),
+                AuditLog::row);
     }
 
     /** Recomputes the whole chain, oldest first. */

@@ -27,6 +27,12 @@ public final class CentralDatabase implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /** One row of a result set as a value. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T map(java.sql.ResultSet rs) throws SQLException;
+    }
+
     private final SqlDialect dialect;
     private final StoreConfig config;
     private final BlockingQueue<Connection> idle;
@@ -81,25 +87,34 @@ public final class CentralDatabase implements AutoCloseable {
         }
     }
 
+    /** The rows of {@code sql} with {@code args} bound in order, each mapped by {@code row}. */
+    public <T> java.util.List<T> list(String sql, java.util.List<?> args, Row<T> row) throws StoreException {
+        return read(c -> list(c, sql, args, row));
+    }
+
+    /** The same on the caller's connection (inside a transaction). */
+    public static <T> java.util.List<T> list(Connection c, String sql, java.util.List<?> args, Row<T> row) throws SQLException {
+        java.util.List<T> out = new ArrayList<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Runs {@code work} in one transaction, rolled back on any failure. */
     public <T> T transaction(Work<T> work) throws StoreException {
         Connection c = take();
         try {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            java.util.List<T> result = new ArrayList<>(1);
+            Jdbc.inTransaction(c, tx -> result.add(work.run(tx)));
+            return result.get(0);
         } catch (SQLException e) {
             throw new StoreException("central database update failed: " + e.getMessage(), e);
         } finally {

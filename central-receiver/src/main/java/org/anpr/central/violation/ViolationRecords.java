@@ -2,15 +2,13 @@ package org.anpr.central.violation;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.anpr.central.store.CentralDatabase;
 import org.anpr.central.store.StoreException;
+import org.anpr.central.store.Where;
 import org.anpr.protocol.evidence.ViolationChain;
 import org.anpr.protocol.ids.Uuid7;
 import org.anpr.protocol.v1.SectionViolation;
@@ -45,6 +43,7 @@ public final class ViolationRecords {
         }
     }
 
+    private static final String SELECT = "SELECT violation, gantry_id, received_micros FROM violations";
     private final CentralDatabase db;
 
     public ViolationRecords(CentralDatabase db) {
@@ -52,26 +51,14 @@ public final class ViolationRecords {
     }
 
     public List<Stored> list(Filter f) throws StoreException {
-        StringBuilder sql = new StringBuilder("SELECT violation, gantry_id, received_micros FROM violations WHERE 1=1");
-        List<Object> args = new ArrayList<>();
-        condition(sql, args, "section_id = ?", f.sectionId());
-        condition(sql, args, "gantry_id = ?", f.gantryId());
-        condition(sql, args, "outcome = ?", f.outcome());
-        condition(sql, args, "received_micros >= ?", f.fromMicros());
-        condition(sql, args, "received_micros < ?", f.toMicros());
-        if (f.beforeMicros() != null) {
-            sql.append(" AND (received_micros < ? OR (received_micros = ? AND violation_id < ?))");
-            args.add(f.beforeMicros());
-            args.add(f.beforeMicros());
-            args.add(f.beforeId());
-        }
-        sql.append(" ORDER BY received_micros DESC, violation_id DESC LIMIT ").append(f.limit());
-        return query(sql.toString(), args);
+        Where where = new Where().and("section_id = ?", f.sectionId()).and("gantry_id = ?", f.gantryId())
+                .and("outcome = ?", f.outcome()).and("received_micros >= ?", f.fromMicros()).and("received_micros < ?", f.toMicros())
+                .before("received_micros", "violation_id", f.beforeMicros(), f.beforeId());
+        return query(SELECT + where.sql() + " ORDER BY received_micros DESC, violation_id DESC LIMIT " + f.limit(), where.args());
     }
 
     public Optional<Stored> find(UUID id) throws StoreException {
-        List<Stored> one = query("SELECT violation, gantry_id, received_micros FROM violations WHERE violation_id = ?",
-                List.of(Uuid7.toBytes(id)));
+        List<Stored> one = query(SELECT + " WHERE violation_id = ?", List.of(Uuid7.toBytes(id)));
         return one.stream().findFirst();
     }
 
@@ -81,8 +68,8 @@ public final class ViolationRecords {
         boolean digestValid = ViolationChain.digestOf(v).equals(v.getDigest());
         SectionViolation before = null;
         SectionViolation after = null;
-        for (Stored other : query("SELECT violation, gantry_id, received_micros FROM violations WHERE gantry_id = ? "
-                + "ORDER BY received_micros DESC LIMIT " + CHAIN_SCAN, List.of(s.gantryId()))) {
+        for (Stored other : query(SELECT + " WHERE gantry_id = ? ORDER BY received_micros DESC LIMIT " + CHAIN_SCAN,
+                List.of(s.gantryId()))) {
             long seq = other.violation().getSequence();
             if (seq == v.getSequence() - 1) {
                 before = other.violation();
@@ -106,31 +93,13 @@ public final class ViolationRecords {
         return earlier.getDigest().equals(laterPrevious) && ViolationChain.digestOf(earlier).equals(earlier.getDigest());
     }
 
-    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
-        if (value != null) {
-            sql.append(" AND ").append(clause);
-            args.add(value);
-        }
-    }
-
     private List<Stored> query(String sql, List<Object> args) throws StoreException {
-        return db.read(c -> {
-            List<Stored> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        try {
-                            out.add(new Stored(SectionViolation.parseFrom(rs.getBytes(1)), rs.getString(2), rs.getLong(3)));
-                        } catch (InvalidProtocolBufferException e) {
-                            throw new SQLException("a stored violation does not decode", e);
-                        }
-                    }
-                }
+        return db.list(sql, args, rs -> {
+            try {
+                return new Stored(SectionViolation.parseFrom(rs.getBytes(1)), rs.getString(2), rs.getLong(3));
+            } catch (InvalidProtocolBufferException e) {
+                throw new SQLException("a stored violation does not decode", e);
             }
-            return out;
         });
     }
 }
