@@ -15,7 +15,8 @@ register({
     'outcome.intercepted': 'intercepted', 'outcome.not-located': 'not located', 'outcome.misread': 'misread', 'outcome.list-error': 'list error',
     'category.stolen-vehicle': 'stolen vehicle', 'category.wanted-person': 'wanted person', 'category.uninsured': 'uninsured',
     'category.no-inspection': 'no inspection', 'category.low-emission-zone': 'low-emission zone', 'category.missing-person': 'missing person',
-    'category.other': 'other', 'match.exact': 'exact', 'match.tolerant': 'look-alike characters' },
+    'category.other': 'other', 'match.exact': 'exact', 'match.tolerant': 'look-alike characters',
+    'alerts.confirmed': 'confirmed by the centre' },
   fr: { 'nav.alerts': 'Alertes', 'alerts.title': 'Tableau des alertes', 'alerts.live': 'En direct', 'alerts.lost': 'Connexion en direct perdue \u2014 reconnexion\u2026',
     'alerts.none': 'Aucune alerte ouverte.', 'alerts.flashAt': 'Clignoter et sonner à partir de la priorité', 'alerts.showAcked': 'Afficher les alertes traitées',
     'alerts.plate': 'Plaque', 'alerts.gantry': 'Portique', 'alerts.lane': 'Voie', 'alerts.time': 'Heure', 'alerts.category': 'Catégorie',
@@ -25,7 +26,8 @@ register({
     'outcome.intercepted': 'intercepté', 'outcome.not-located': 'non localisé', 'outcome.misread': 'mauvaise lecture', 'outcome.list-error': 'erreur de liste',
     'category.stolen-vehicle': 'véhicule volé', 'category.wanted-person': 'personne recherchée', 'category.uninsured': 'non assuré',
     'category.no-inspection': 'sans contrôle technique', 'category.low-emission-zone': 'zone de basses émissions', 'category.missing-person': 'personne disparue',
-    'category.other': 'autre', 'match.exact': 'exacte', 'match.tolerant': 'caractères semblables' },
+    'category.other': 'autre', 'match.exact': 'exacte', 'match.tolerant': 'caractères semblables',
+    'alerts.confirmed': 'confirmée par le central' },
   nl: { 'nav.alerts': 'Alarmen', 'alerts.title': 'Alarmbord', 'alerts.live': 'Live', 'alerts.lost': 'Liveverbinding verbroken \u2014 opnieuw verbinden\u2026',
     'alerts.none': 'Geen open alarmen.', 'alerts.flashAt': 'Knipperen en geluid vanaf prioriteit', 'alerts.showAcked': 'Afgehandelde tonen',
     'alerts.plate': 'Kenteken', 'alerts.gantry': 'Portaal', 'alerts.lane': 'Rijstrook', 'alerts.time': 'Tijd', 'alerts.category': 'Categorie',
@@ -35,7 +37,8 @@ register({
     'outcome.intercepted': 'onderschept', 'outcome.not-located': 'niet gevonden', 'outcome.misread': 'verkeerd gelezen', 'outcome.list-error': 'fout in de lijst',
     'category.stolen-vehicle': 'gestolen voertuig', 'category.wanted-person': 'gezochte persoon', 'category.uninsured': 'onverzekerd',
     'category.no-inspection': 'geen keuring', 'category.low-emission-zone': 'lage-emissiezone', 'category.missing-person': 'vermiste persoon',
-    'category.other': 'andere', 'match.exact': 'exact', 'match.tolerant': 'gelijkende tekens' },
+    'category.other': 'andere', 'match.exact': 'exact', 'match.tolerant': 'gelijkende tekens',
+    'alerts.confirmed': 'bevestigd door de centrale' },
 });
 
 const OUTCOMES = ['intercepted', 'not-located', 'misread', 'list-error'];
@@ -77,7 +80,8 @@ function card(alert, onAcknowledged) {
   const facts = h('dl', { class: 'facts' },
     [['alerts.gantry', r.gantryId], ['alerts.lane', r.lane], ['alerts.time', when(r.captured, language())],
       ['alerts.category', e.category ? t('category.' + e.category) : ''], ['alerts.priority', e.priority],
-      ['alerts.reference', e.reference], ['alerts.match', t('match.' + alert.matchKind)]]
+      ['alerts.reference', e.reference], ['alerts.match', t('match.' + alert.matchKind)
+        + (alert.confirmedByCentre && alert.source === 'edge' ? ' \u00b7 ' + t('alerts.confirmed') : '')]]
       .map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]));
   const body = [h('h3', { class: 'plate' }, r.plate, r.country ? h('span', { class: 'country' }, r.country) : null), facts];
   if (e.instructions) body.push(h('p', { class: 'instructions' }, h('strong', {}, t('alerts.instructions'), ': '), e.instructions));
@@ -130,18 +134,29 @@ export default {
     function draw() {
       const shown = [...byId.values()].filter((a) => showAcked || !a.acknowledgement).sort(order);
       clear(list).append(...(shown.length ? shown.map((a) => {
-        const c = card(canSeeImages ? a : { ...a, read: { ...a.read, images: {} } }, (updated) => { byId.set(updated.id, updated); draw(); });
+        const c = card(canSeeImages ? a : { ...a, read: { ...a.read, images: {} } }, (updated) => { byId.set(key(updated), updated); draw(); });
         if (!canAck) c.querySelector('form.ack')?.remove();
         if (a.fresh) c.classList.add('flash');
         return c;
       }) : [h('p', { class: 'empty' }, t('alerts.none'))]));
       for (const a of byId.values()) a.fresh = false;
     }
+    // One card per sighting: the gantry's alert and the centre's second check of the same read share it.
+    const key = (a) => a.read.id + '|' + a.entry.entryId;
+    function keep(a) {
+      const known = byId.get(key(a));
+      if (known && known.id !== a.id && a.source === 'central') {
+        known.confirmedByCentre = true;
+        return known;
+      }
+      byId.set(key(a), a);
+      return a;
+    }
     async function load() {
       try {
         const page = await get('/api/v1/alerts' + query({ state: showAcked ? 'all' : 'open', limit: 200 }));
         byId.clear();
-        for (const a of page.items) byId.set(a.id, a);
+        for (const a of page.items) keep(a);
         draw();
       } catch (err) {
         clear(list).append(notice('error', err.message));
@@ -149,9 +164,10 @@ export default {
     }
     async function arrived(id) {
       try {
-        const a = await get('/api/v1/alerts/' + id);
-        a.fresh = a.entry.priority <= flashFrom;
-        byId.set(a.id, a);
+        const fetched = await get('/api/v1/alerts/' + id);
+        const isNew = !byId.has(key(fetched));
+        const a = keep(fetched);
+        a.fresh = isNew && a.entry.priority <= flashFrom;
         draw();
         if (a.fresh) beep();
       } catch (err) {
@@ -175,7 +191,9 @@ export default {
     events.addEventListener('alert', (e) => arrived(JSON.parse(e.data).alertId));
     events.addEventListener('alert-acknowledged', (e) => {
       const id = JSON.parse(e.data).alertId;
-      if (byId.has(id)) get('/api/v1/alerts/' + id).then((a) => { byId.set(id, a); draw(); }).catch(() => {});
+      if ([...byId.values()].some((a) => a.id === id)) {
+        get('/api/v1/alerts/' + id).then((a) => { byId.set(key(a), a); draw(); }).catch(() => {});
+      }
     });
     return () => events.close();
   },

@@ -27,15 +27,18 @@ import org.anpr.protocol.v1.HotlistCategory;
 public final class AlertBoard {
     /** Rows examined per request at most when filtering by priority or category (inside the stored alert). */
     static final int MAX_SCAN = 20_000;
-    private static final String SELECT = "SELECT a.alert, a.source, a.received_micros, k.outcome, k.note, k.operator, k.acked_micros "
-            + "FROM alerts a LEFT JOIN alert_acks k ON k.alert_id = a.alert_id";
+    /** The other alerts of the same read and entry: the gantry's own and the centre's second check of one sighting. */
+    private static final String TWIN = "SELECT 1 FROM alerts t WHERE t.read_id = a.read_id AND t.entry_id = a.entry_id AND t.source <> a.source";
+    private static final String SELECT = "SELECT a.alert, a.source, a.received_micros, k.outcome, k.note, k.operator, k.acked_micros, "
+            + "CASE WHEN EXISTS (" + TWIN + ") THEN 1 ELSE 0 END FROM alerts a LEFT JOIN alert_acks k ON k.alert_id = a.alert_id";
 
     public enum State { OPEN, ACKNOWLEDGED, ALL }
 
     public record Ack(AlertOutcome outcome, String note, String operator, long ackedMicros) {
     }
 
-    public record AlertView(HotlistAlert alert, String source, long receivedMicros, Ack ack) {
+    /** @param confirmed the gantry and the centre both matched this sighting (the centre's twin is not listed) */
+    public record AlertView(HotlistAlert alert, String source, long receivedMicros, Ack ack, boolean confirmed) {
         public UUID id() {
             return Uuid7.fromBytes(alert.getAlertId().toByteArray());
         }
@@ -61,7 +64,9 @@ public final class AlertBoard {
     public List<AlertView> list(Filter f) throws StoreException {
         Where where = new Where().and("a.gantry_id = ?", f.gantryId()).and("a.received_micros >= ?", f.fromMicros())
                 .and("a.received_micros < ?", f.toMicros())
-                .before("a.received_micros", "a.alert_id", f.beforeMicros(), f.beforeId());
+                .before("a.received_micros", "a.alert_id", f.beforeMicros(), f.beforeId())
+                // one sighting, one line: the centre's second check is shown as a confirmation of the gantry's alert
+                .and("NOT (a.source = 'CENTRAL' AND EXISTS (" + TWIN + "))");
         if (f.state() == State.OPEN) {
             where.and("k.alert_id IS NULL");
         } else if (f.state() == State.ACKNOWLEDGED) {
@@ -109,15 +114,18 @@ public final class AlertBoard {
      */
     public boolean acknowledge(UUID id, Ack ack, AuditLog.Event audit) throws StoreException {
         return db.transaction(c -> {
+            // Its twin (the other source's alert of the same sighting) is settled with it.
+            List<byte[]> twins = CentralDatabase.list(c, "SELECT t.alert_id FROM alerts a JOIN alerts t ON t.read_id = a.read_id "
+                    + "AND t.entry_id = a.entry_id AND t.alert_id <> a.alert_id WHERE a.alert_id = ?", List.of(bytes(id)), rs -> rs.getBytes(1));
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_acks(alert_id, outcome, note, operator, acked_micros) "
                     + "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING")) {
-                ps.setBytes(1, bytes(id));
-                ps.setString(2, ack.outcome().wireName());
-                ps.setString(3, ack.note());
-                ps.setString(4, ack.operator());
-                ps.setLong(5, ack.ackedMicros());
+                bind(ps, bytes(id), ack);
                 if (ps.executeUpdate() == 0) {
                     return false;
+                }
+                for (byte[] twin : twins) {
+                    bind(ps, twin, ack);
+                    ps.executeUpdate();
                 }
             }
             ObjectNode data = JsonNodeFactory.instance.objectNode();
@@ -140,7 +148,15 @@ public final class AlertBoard {
         String outcome = rs.getString(4);
         Ack ack = outcome == null ? null : new Ack(AlertOutcome.of(outcome).orElse(AlertOutcome.LIST_ERROR), rs.getString(5),
                 rs.getString(6), rs.getLong(7));
-        return new AlertView(alert, rs.getString(2), rs.getLong(3), ack);
+        return new AlertView(alert, rs.getString(2), rs.getLong(3), ack, rs.getInt(8) != 0);
+    }
+
+    private static void bind(PreparedStatement ps, byte[] alertId, Ack ack) throws SQLException {
+        ps.setBytes(1, alertId);
+        ps.setString(2, ack.outcome().wireName());
+        ps.setString(3, ack.note());
+        ps.setString(4, ack.operator());
+        ps.setLong(5, ack.ackedMicros());
     }
 
     private static byte[] bytes(UUID id) {

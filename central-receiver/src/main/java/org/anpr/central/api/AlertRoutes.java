@@ -136,6 +136,7 @@ final class AlertRoutes {
         o.put("id", id);
         o.put("received", Json.time(a.receivedMicros()));
         o.put("source", a.source().toLowerCase());
+        o.put("confirmedByCentre", a.confirmed() || a.source().equals("CENTRAL"));
         o.put("matchKind", alert.getMatchKind().name().replace("MATCH_KIND_", "").toLowerCase());
         o.put("hotlistVersion", alert.getHotlistVersion());
         o.put("state", a.ack() == null ? "open" : "acknowledged");

@@ -19,6 +19,9 @@ import org.anpr.central.support.TestGantries;
 import org.anpr.protocol.sample.SampleMessages;
 import org.anpr.protocol.topic.Topic;
 import org.anpr.protocol.topic.TopicKind;
+import org.anpr.protocol.v1.HotlistAlert;
+import org.anpr.protocol.v1.HotlistEntry;
+import org.anpr.protocol.v1.MatchKind;
 import org.anpr.protocol.v1.PlateReadBatch;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
@@ -178,5 +181,29 @@ class LiveAlertsTest {
         assertEquals(ENTRY, one.get("gantryId").asText());
         assertTrue(one.has("centreHotlistVersion"));
         assertEquals(404, viewer.get("/api/v1/fleet/NOPE-1").status());
+    }
+
+    @Test
+    void theGantrysAlertAndTheCentresSecondCheckOfOneSightingAreOneLineAndSettledTogether() throws Exception {
+        listPlate(api.as("hotlist-manager"), "E9", "77XYZ7");
+        HotlistEntry entry = api.receiver.hotlist().entry("E9").orElseThrow();
+        org.anpr.protocol.v1.PlateRead read = samples.read(ENTRY, "77XYZ7", System.currentTimeMillis() * 1000);
+        HotlistAlert edge = HotlistAlert.newBuilder().setAlertId(com.google.protobuf.ByteString.copyFrom(
+                        org.anpr.protocol.ids.Uuid7.toBytes(org.anpr.protocol.ids.Uuid7.next())))
+                .setRead(read).setEntry(entry).setMatchKind(MatchKind.MATCH_KIND_EXACT).setHotlistVersion(api.receiver.hotlist().version()).build();
+        gantry.publish(Topic.of(ENTRY, TopicKind.ALERTS).name(), encode(edge), 1, false);
+        gantry.publish(Topic.of(ENTRY, TopicKind.READS).name(), encode(PlateReadBatch.newBuilder().addReads(read).build()), 1, false);
+        ApiClient dispatcher = api.as("dispatcher");
+        TestGantries.await("both alerts stored", java.time.Duration.ofSeconds(10), TestGantries.unchecked(
+                () -> api.receiver.store().countAlerts(org.anpr.central.store.StoreWrite.AlertSource.CENTRAL) == 1
+                        && api.receiver.store().countAlerts(org.anpr.central.store.StoreWrite.AlertSource.EDGE) == 1));
+        JsonNode open = dispatcher.get("/api/v1/alerts").json().get("items");
+        assertEquals(1, open.size(), "one sighting, one line: " + open);
+        assertEquals("edge", open.get(0).get("source").asText());
+        assertTrue(open.get(0).get("confirmedByCentre").asBoolean());
+        assertEquals(200, dispatcher.post("/api/v1/alerts/" + open.get(0).get("id").asText() + "/acknowledge",
+                Map.of("outcome", "not-located")).status());
+        JsonNode all = dispatcher.get("/api/v1/alerts?state=open").json().get("items");
+        assertEquals(0, all.size(), "the centre's twin is settled with it");
     }
 }
