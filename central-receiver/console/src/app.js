@@ -13,6 +13,7 @@ import hotlist from './pages/hotlist.js';
 import stats from './pages/stats.js';
 import audit from './pages/audit.js';
 import accounts from './pages/accounts.js';
+import account from './pages/account.js';
 
 register({
   en: { 'app.title': 'ANPR operators\u2019 console', 'app.skip': 'Skip to content', 'app.signOut': 'Sign out',
@@ -36,7 +37,7 @@ register({
 });
 
 /** Every page: id (the hash path), roles that see it, nav label key, render(main, ctx) -> optional dispose. */
-const PAGES = [alerts, search, trajectory, violations, fleet, hotlist, stats, audit, accounts];
+const PAGES = [alerts, search, trajectory, violations, fleet, hotlist, stats, audit, accounts, account];
 const root = document.getElementById('app');
 let session = null;
 let disposeCurrent = null;
@@ -73,7 +74,7 @@ function renderShell() {
   }, LANGUAGES.map((l) => h('option', { value: l, selected: l === language() }, LANGUAGE_NAMES[l])));
   const header = h('header', { class: 'top' },
     h('a', { class: 'skip', href: '#main', onclick: (e) => { e.preventDefault(); document.getElementById('main').focus(); } }, t('app.skip')),
-    h('h1', {}, t('app.title')),
+    h('h1', { title: t('app.title') }, 'ANPR'),
     nav,
     h('div', { class: 'who' },
       h('span', { class: 'user', title: t('role.' + session.role) }, session.name, ' \u00b7 ', t('role.' + session.role)),

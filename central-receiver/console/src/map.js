@@ -19,9 +19,12 @@ async function countries() {
  */
 export function gantryMap(el) {
   const map = L.map(el, { attributionControl: true, zoomSnap: 0.25, preferCanvas: false }).setView([50.6, 4.6], 7.5);
+  // Leaflet measures its container once; a page that lays out after creating the map must tell it.
+  const resized = new ResizeObserver(() => map.invalidateSize());
+  resized.observe(el);
   map.attributionControl.setPrefix(false).addAttribution('Natural Earth');
   countries().then((geo) => {
-    L.geoJSON(geo, { style: { color: '#6b7b93', weight: 1, fillColor: '#ffffff', fillOpacity: 1 }, interactive: false })
+    L.geoJSON(geo, { style: { color: '#5c677d', weight: 1.2, fillColor: '#f7f4ec', fillOpacity: 1 }, interactive: false })
       .addTo(map).bringToBack();
   }).catch(() => {
     // outlines are decoration: the points still show on a blank map
@@ -39,11 +42,20 @@ export function gantryMap(el) {
     addLine(latlngs, colour = '#1d3a6e') {
       return L.polyline(latlngs, { color: colour, weight: 3, opacity: 0.7 }).addTo(map);
     },
+    /** Removes every point and line (before drawing a refreshed set). */
+    clear() {
+      map.eachLayer((layer) => {
+        if (layer instanceof L.CircleMarker || layer instanceof L.Polyline && !(layer instanceof L.Polygon)) map.removeLayer(layer);
+      });
+      points.length = 0;
+    },
     fit() {
+      map.invalidateSize();
       if (points.length === 1) map.setView(points[0], 10);
       else if (points.length > 1) map.fitBounds(points, { padding: [30, 30], maxZoom: 12 });
     },
     remove() {
+      resized.disconnect();
       map.remove();
     },
   };
