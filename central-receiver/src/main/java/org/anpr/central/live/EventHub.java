@@ -208,10 +208,21 @@ public final class EventHub implements AutoCloseable {
         return new DefaultHttpContent(buf);
     }
 
+    /**
+     * Ends every stream properly (the chunked answer's last chunk, then close); clients reconnect
+     * and resume from their last event id.
+     */
+    public void disconnectAll() {
+        for (Channel ch : subscribers.keySet()) {
+            ch.writeAndFlush(io.netty.handler.codec.http.LastHttpContent.EMPTY_LAST_CONTENT)
+                    .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+        }
+    }
+
     @Override
     public void close() {
         running = false;
         thread.interrupt();
-        subscribers.keySet().forEach(Channel::close);
+        disconnectAll();
     }
 }

@@ -97,6 +97,30 @@ class AlertBoardTest {
     }
 
     @Test
+    void theBoardShowsALostLiveLinkAndCatchesUpWhenItReturns() throws Exception {
+        ApiClient manager = api.as("hotlist-manager");
+        assertEquals(201, manager.post("/api/v1/hotlist/entries", Map.of("entryId", "W2", "plate", "45XYZ6", "category", "wanted-person",
+                "priority", 3)).status());
+        browser.signIn("dispatcher1", ApiFixture.PASSWORD);
+        browser.waitForText(".live", "Live");
+        api.receiver.api().context().events().disconnectAll();
+        browser.waitFor(d -> browser.find(".live").getText().contains("lost"), Duration.ofSeconds(5));
+        MqttClient gantry = TestGantries.connect(api.receiver.port(), ENTRY, true);
+        try {
+            // committed while the board is not connected: the reconnect (Last-Event-ID) brings it
+            gantry.publish(Topic.of(ENTRY, TopicKind.READS).name(), encode(PlateReadBatch.newBuilder()
+                    .addReads(samples.read(ENTRY, "45XYZ6", System.currentTimeMillis() * 1000)).build()), 1, false);
+        } finally {
+            TestGantries.closeQuietly(gantry);
+        }
+        browser.waitForText(".live", "Live");
+        WebElement card = browser.waitFor(d -> d.findElements(By.cssSelector("article.alert-card")).stream().findFirst().orElse(null),
+                Duration.ofSeconds(10));
+        assertTrue(card.getText().contains("45XYZ6"));
+        assertTrue(!card.getAttribute("class").contains("flash"), "priority 3 is below the default flash threshold of 2");
+    }
+
+    @Test
     void anExpiredSessionBringsTheLoginPageBack() throws Exception {
         browser.signIn("viewer1", ApiFixture.PASSWORD);
         browser.find(".live");
