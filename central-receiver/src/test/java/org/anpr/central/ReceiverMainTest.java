@@ -56,4 +56,26 @@ class ReceiverMainTest {
         assertEquals(2, run("hash-password"));
         assertEquals(2, run("hash-password", "bad/id"));
     }
+
+    @Test
+    void addOperatorCreatesTheFirstAdminFromStdinAndRefusesBadInput() throws Exception {
+        Path config = dir.resolve("api.yaml");
+        Files.writeString(config, "store: { directory: '" + dir.resolve("data") + "' }\n");
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("a proper long password\n".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(0, run("add-operator", "chief", "--role", "admin", "--config", config.toString()));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("created operator chief with role admin"), out.toString(StandardCharsets.UTF_8));
+            System.setIn(new java.io.ByteArrayInputStream("a proper long password\n".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(1, run("add-operator", "chief", "--role", "admin", "--config", config.toString()), "the name is taken");
+            System.setIn(new java.io.ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(2, run("add-operator", "second", "--role", "viewer", "--config", config.toString()));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("at least 12"), err.toString(StandardCharsets.UTF_8));
+            assertEquals(2, run("add-operator", "third", "--role", "superuser", "--config", config.toString()));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("hotlist-manager"), "the allowed roles are named");
+            assertEquals(2, run("add-operator", "fourth"));
+        } finally {
+            System.setIn(stdin);
+        }
+    }
 }

@@ -376,4 +376,25 @@ class ViolationsApiTest {
                 ApiClient.JSON.readTree(exitAudit.get("detail").asText()).get("read").asText());
         assertNull(ApiClient.JSON.readTree(exitAudit.get("detail").asText()).get("reason"));
     }
+
+    @Test
+    void theLiveStreamCarriesEachViolationAndTheGantriesComingAndGoing() throws Exception {
+        ApiClient dispatcher = api.as("dispatcher");
+        java.util.Map<String, Integer> types = new java.util.TreeMap<>();
+        java.util.Set<String> violationIds = new java.util.HashSet<>();
+        try (org.anpr.central.support.EventStreamReader stream = new org.anpr.central.support.EventStreamReader(
+                dispatcher.events("?after=0", null))) {
+            org.anpr.central.support.EventStreamReader.Event e;
+            while ((e = stream.next(2)) != null) {
+                types.merge(e.type(), 1, Integer::sum);
+                if (e.type().equals("violation")) {
+                    violationIds.add(e.data().get("violationId").asText());
+                }
+            }
+        }
+        assertEquals(6, types.getOrDefault("violation", 0), types.toString());
+        assertTrue(violationIds.contains(id(v1)) && violationIds.contains(id(v5)), violationIds.toString());
+        assertTrue(types.getOrDefault("gantry-online", 0) >= 1, "publishing gantries came online: " + types);
+        assertTrue(types.getOrDefault("gantry-offline", 0) >= 1, "and went offline when they disconnected: " + types);
+    }
 }
