@@ -27,21 +27,12 @@ abstract class NotYetAvailable implements Callable<Integer> {
         return ExitCodes.NOT_AVAILABLE;
     }
 
-    @Command(name = "render", mixinStandardHelpOptions = true,
-            description = "NOT YET AVAILABLE. Render a profile as the edge agent's gantry.yaml, a Kura configuration snapshot, or map positions.")
-    static final class Render extends NotYetAvailable {
-        @Override
-        String plan() {
-            return "rendering to --format agent|kura|positions comes next";
-        }
-    }
-
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = "NOT YET AVAILABLE. Compare a profile with a device's running configuration over CoAP/DTLS.")
     static final class Diff extends NotYetAvailable {
         @Override
         String plan() {
-            return "needs rendering and the CoAP/DTLS client";
+            return "needs the CoAP/DTLS client";
         }
     }
 
@@ -50,7 +41,7 @@ abstract class NotYetAvailable implements Callable<Integer> {
     static final class Push extends NotYetAvailable {
         @Override
         String plan() {
-            return "needs rendering and the CoAP/DTLS client";
+            return "needs the CoAP/DTLS client";
         }
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code anpr provision} command: a list of subcommands, each with {@code --help}. */
 @Command(name = "anpr provision", mixinStandardHelpOptions = true, version = "anpr provision 0.1.0",
         description = "Write, check and (later) push gantry provisioning profiles.",
-        subcommands = {ValidateCommand.class, SchemaCommand.class, NotYetAvailable.Render.class, NotYetAvailable.Diff.class,
+        subcommands = {ValidateCommand.class, SchemaCommand.class, RenderCommand.class, NotYetAvailable.Diff.class,
             NotYetAvailable.Push.class, NotYetAvailable.Commission.class, NotYetAvailable.Keys.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:valid / done", "1:a profile is invalid", "2:usage error (bad option, missing path)",

@@ -115,7 +115,7 @@ class ProvisionMainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"render", "diff", "push", "commission", "keys"})
+    @ValueSource(strings = {"diff", "push", "commission", "keys"})
     void laterCommandsSaySoAndExitThree(String command) {
         Run r = run(command, "examples/e40-km16.2.yaml", "--format", "agent", "--device", "coaps://10.40.16.2");
         assertEquals(3, r.code());
