@@ -40,7 +40,7 @@ public final class ReceiverMain {
               store:     { type: postgresql, postgresql: { url: "jdbc:postgresql://db:5432/anpr", user: anpr, password: ... } }
               hotlist:   { deltaHistoryVersions: 1000, maxEntriesPerChunk: 10000 }
               http:      { enabled: true, host: 0.0.0.0, port: 8080, tls: false, maxBodyBytes: 65536, maxUploadBytes: 16777216,
-                           idleTimeout: 60s, requestTimeout: 15s, maxConnections: 1000, workerThreads: 4, queuedRequests: 200,
+                           idleTimeout: 60s, requestTimeout: 15s, maxConnections: 1000, workerThreads: 4, queuedRequests: 200, workerNice: 10,
                            sessionIdle: 30m, sessionMaxAge: 12h, maxSessions: 10000, gantriesFile: gantries.yaml }
               retention: { reads: 365d, alerts: 730d, violations: 1095d, rejected: 30d, interval: 1h }
 

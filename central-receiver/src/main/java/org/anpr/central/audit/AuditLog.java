@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.anpr.central.operator.Principal;
@@ -52,13 +53,86 @@ public final class AuditLog {
     }
 
     private final CentralDatabase db;
+    private final Object groupLock = new Object();
+    private List<Pending> queued = new ArrayList<>();
+    private boolean committing;
 
     public AuditLog(CentralDatabase db) {
         this.db = db;
     }
 
+    /**
+     * Appends one entry in a transaction of its own, committed (durable) on return. Concurrent
+     * callers share a commit: one of them commits everything queued while the previous commit
+     * ran, in arrival order. One fsync per API search would otherwise hold the database's write
+     * lock and the disk hundreds of times a second, beside the ingest writer's own commits.
+     */
     public AuditEntry append(Event e, long nowMicros) throws StoreException {
-        return db.transaction(c -> append(c, db.dialect(), e, nowMicros));
+        Pending mine = new Pending(e, nowMicros);
+        List<Pending> batch;
+        synchronized (groupLock) {
+            queued.add(mine);
+            while (committing && !mine.done) {
+                try {
+                    groupLock.wait();
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("interrupted waiting for the audit commit", ie);
+                }
+            }
+            if (mine.done) {
+                return mine.result();
+            }
+            committing = true;
+            batch = queued;
+            queued = new ArrayList<>();
+        }
+        StoreException failure = null;
+        List<AuditEntry> entries = null;
+        try {
+            entries = db.transaction(c -> {
+                List<AuditEntry> out = new ArrayList<>(batch.size());
+                for (Pending p : batch) {
+                    out.add(append(c, db.dialect(), p.event, p.nowMicros));
+                }
+                return out;
+            });
+        } catch (StoreException | RuntimeException ex) {
+            failure = ex instanceof StoreException se ? se : new StoreException("audit append failed: " + ex, ex);
+        } finally {
+            synchronized (groupLock) {
+                for (int i = 0; i < batch.size(); i++) {
+                    Pending p = batch.get(i);
+                    p.entry = entries == null ? null : entries.get(i);
+                    p.failure = failure;
+                    p.done = true;
+                }
+                committing = false;
+                groupLock.notifyAll();
+            }
+        }
+        return mine.result();
+    }
+
+    /** An entry waiting for its group's commit; fields guarded by {@code groupLock}. */
+    private static final class Pending {
+        final Event event;
+        final long nowMicros;
+        boolean done;
+        AuditEntry entry;
+        StoreException failure;
+
+        Pending(Event event, long nowMicros) {
+            this.event = event;
+            this.nowMicros = nowMicros;
+        }
+
+        AuditEntry result() throws StoreException {
+            if (failure != null) {
+                throw new StoreException("audit entry not recorded: " + failure.getMessage(), failure);
+            }
+            return entry;
+        }
     }
 
     /** Appends inside the caller's transaction, so that a change and its audit line commit together. */

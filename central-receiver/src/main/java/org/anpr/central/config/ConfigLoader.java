@@ -110,6 +110,7 @@ public final class ConfigLoader {
             v.range("http.maxConnections", h.maxConnections(), 1, 1_000_000);
             v.range("http.workerThreads", h.workerThreads(), 1, 256);
             v.range("http.queuedRequests", h.queuedRequests(), 1, 1_000_000);
+            v.range("http.workerNice", h.workerNice(), 0, 19);
             v.positive("http.sessionIdle", h.sessionIdle());
             v.positive("http.sessionMaxAge", h.sessionMaxAge());
             v.range("http.maxSessions", h.maxSessions(), 1, 10_000_000);
@@ -170,14 +171,15 @@ public final class ConfigLoader {
 
     private HttpConfig http(JsonNode n, HttpConfig d) {
         known(n, "http.", Set.of("enabled", "host", "port", "tls", "maxBodyBytes", "maxUploadBytes", "idleTimeout",
-                "requestTimeout", "maxConnections", "workerThreads", "queuedRequests", "sessionIdle", "sessionMaxAge",
+                "requestTimeout", "maxConnections", "workerThreads", "queuedRequests", "workerNice", "sessionIdle", "sessionMaxAge",
                 "maxSessions", "gantriesFile"));
         return new HttpConfig(bool(n, "http.enabled", d.enabled()), str(n, "http.host", d.host()),
                 integer(n, "http.port", d.port()), bool(n, "http.tls", d.tls()),
                 integer(n, "http.maxBodyBytes", d.maxBodyBytes()), integer(n, "http.maxUploadBytes", d.maxUploadBytes()),
                 duration(n, "http.idleTimeout", d.idleTimeout()), duration(n, "http.requestTimeout", d.requestTimeout()),
                 integer(n, "http.maxConnections", d.maxConnections()), integer(n, "http.workerThreads", d.workerThreads()),
-                integer(n, "http.queuedRequests", d.queuedRequests()), duration(n, "http.sessionIdle", d.sessionIdle()),
+                integer(n, "http.queuedRequests", d.queuedRequests()),
+                integer(n, "http.workerNice", d.workerNice()), duration(n, "http.sessionIdle", d.sessionIdle()),
                 duration(n, "http.sessionMaxAge", d.sessionMaxAge()), integer(n, "http.maxSessions", d.maxSessions()),
                 path(n, "http.gantriesFile", d.gantriesFile()));
     }

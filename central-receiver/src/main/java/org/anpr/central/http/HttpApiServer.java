@@ -68,7 +68,10 @@ public final class HttpApiServer implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(config.queuedRequests()), r -> {
-                    Thread t = new Thread(r, "http-worker-" + n.incrementAndGet());
+                    Thread t = new Thread(() -> {
+                        WorkerPriority.lowerCurrentThread(config.workerNice());
+                        r.run();
+                    }, "http-worker-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });

@@ -158,10 +158,10 @@ public final class CentralDatabase implements AutoCloseable {
             Properties p = new Properties();
             p.setProperty("transaction_mode", "IMMEDIATE");
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + config.directory().resolve("central.db").toAbsolutePath(), p);
+            SqliteBusyWait.install(c);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA busy_timeout=10000");
             }
             return c;
         } catch (SQLException | java.io.IOException e) {

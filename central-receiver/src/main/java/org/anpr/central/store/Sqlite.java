@@ -19,9 +19,9 @@ final class Sqlite {
     static Connection open(Path file, String... schema) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
+            SqliteBusyWait.install(c);
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
-            s.execute("PRAGMA busy_timeout=10000");
             for (String ddl : schema) {
                 s.execute(ddl);
             }

@@ -416,7 +416,7 @@ class HotlistApiTest {
         ReceiverConfig base = TestGantries.config(small);
         HttpConfig h = base.http();
         HttpConfig limited = new HttpConfig(h.enabled(), h.host(), h.port(), h.tls(), h.maxBodyBytes(), 4096,
-                h.idleTimeout(), h.requestTimeout(), h.maxConnections(), h.workerThreads(), h.queuedRequests(),
+                h.idleTimeout(), h.requestTimeout(), h.maxConnections(), h.workerThreads(), h.queuedRequests(), h.workerNice(),
                 h.sessionIdle(), h.sessionMaxAge(), h.maxSessions(), h.gantriesFile());
         try (ApiFixture fixture = ApiFixture.start(base.withHttp(limited))) {
             ApiClient m = fixture.as("hotlist-manager");

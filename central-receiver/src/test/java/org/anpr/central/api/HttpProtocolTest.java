@@ -60,12 +60,12 @@ class HttpProtocolTest {
         ReceiverConfig c = TestGantries.config(Files.createDirectories(dir.resolve("main")));
         HttpConfig h = c.http();
         api = ApiFixture.start(c.withHttp(new HttpConfig(h.enabled(), h.host(), h.port(), h.tls(), MAX_BODY, h.maxUploadBytes(),
-                h.idleTimeout(), h.requestTimeout(), h.maxConnections(), h.workerThreads(), h.queuedRequests(), h.sessionIdle(),
+                h.idleTimeout(), h.requestTimeout(), h.maxConnections(), h.workerThreads(), h.queuedRequests(), h.workerNice(), h.sessionIdle(),
                 h.sessionMaxAge(), h.maxSessions(), h.gantriesFile())));
         ReceiverConfig t = TestGantries.config(Files.createDirectories(dir.resolve("tight")));
         HttpConfig th = t.http();
         tight = ApiFixture.start(t.withHttp(new HttpConfig(th.enabled(), th.host(), th.port(), th.tls(), th.maxBodyBytes(),
-                th.maxUploadBytes(), IDLE_TIMEOUT, REQUEST_TIMEOUT, MAX_CONNECTIONS, th.workerThreads(), th.queuedRequests(),
+                th.maxUploadBytes(), IDLE_TIMEOUT, REQUEST_TIMEOUT, MAX_CONNECTIONS, th.workerThreads(), th.queuedRequests(), th.workerNice(),
                 th.sessionIdle(), th.sessionMaxAge(), th.maxSessions(), th.gantriesFile())));
     }
 
