@@ -33,6 +33,7 @@ import org.anpr.central.operator.OperatorPasswords;
 import org.anpr.central.operator.Role;
 import org.anpr.central.search.ReadSearch;
 import org.anpr.central.store.CentralDatabase;
+import org.anpr.central.store.LocalPostgres;
 import org.anpr.central.store.Stores;
 import org.anpr.protocol.sample.SampleMessages;
 import org.anpr.protocol.v1.HotlistEntry;
@@ -51,6 +52,8 @@ public final class SearchLoad {
     /** Hotlisted plates (not of the generated formats, so only the live gantry's reads hit them). */
     static final int HOTLIST_PLATES = 20;
     static final int WARMUP_QUERIES = 20;
+    /** A server of this size would not run with 128 MB of buffers; a larger WAL budget spaces checkpoints during the bulk load. */
+    static final String PG_SETTINGS = "-c shared_buffers=1GB -c max_wal_size=4GB";
     private final SearchOptions o;
     private final PrintStream out = System.out;
 
@@ -83,7 +86,7 @@ public final class SearchLoad {
         boolean temporary = o.data() == null;
         Path dataDir = temporary ? Files.createTempDirectory("anpr-search-load") : o.data().toAbsolutePath();
         Path work = Files.createTempDirectory("anpr-search-load-run"); // credentials: always deleted
-        PrivatePostgres pg = null;
+        LocalPostgres pg = null;
         try {
             StoreConfig.PostgresConfig pgConfig = StoreConfig.PostgresConfig.DEFAULTS;
             String storeName = "SQLite";
@@ -92,9 +95,10 @@ public final class SearchLoad {
                     pgConfig = new StoreConfig.PostgresConfig(o.pgUrl(), o.pgUser(), o.pgPassword());
                     storeName = "PostgreSQL (" + o.pgUrl() + ")";
                 } else {
-                    pg = new PrivatePostgres(dataDir);
-                    pgConfig = pg.start();
-                    storeName = "PostgreSQL " + pg.version() + " (private cluster, " + PrivatePostgres.SETTINGS + ")";
+                    pg = new LocalPostgres(dataDir, PG_SETTINGS);
+                    pg.start();
+                    pgConfig = pg.database("anpr");
+                    storeName = "PostgreSQL " + pg.version() + " (private cluster, " + PG_SETTINGS + ")";
                 }
             }
             StoreConfig store = new StoreConfig(o.postgresql() ? StoreConfig.Type.POSTGRESQL : StoreConfig.Type.SQLITE, dataDir,
