@@ -1,6 +1,8 @@
 package org.anpr.bench.api;
 
 import java.nio.file.Path;
+import java.util.Set;
+import org.anpr.bench.CommandOptions;
 
 /**
  * Options of {@link SearchLoad}, with their defaults.
@@ -54,54 +56,28 @@ record SearchOptions(String store, long reads, int days, Path data, int queries,
             """;
 
     static SearchOptions parse(String[] args) {
-        String store = "sqlite";
-        long reads = 10_000_000;
-        int days = 10;
-        Path data = null;
-        int queries = 500;
-        int clients = 20;
-        int rate = 5_000;
-        int seconds = 60;
-        int warmup = 10;
-        int gantries = 200;
-        double liveRate = 5;
-        int think = 0;
-        String via = "api";
-        int batch = 10_000;
-        String pgUrl = null;
-        String pgUser = "anpr";
-        String pgPassword = "";
-        boolean keep = false;
-        long seed = 1;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(a + ": needs a value");
-            }
-            String v = args[++i];
-            switch (a) {
-                case "--store" -> store = v;
-                case "--reads" -> reads = Long.parseLong(v.replace("_", ""));
-                case "--days" -> days = Integer.parseInt(v);
-                case "--data" -> data = Path.of(v);
-                case "--queries" -> queries = Integer.parseInt(v);
-                case "--clients" -> clients = Integer.parseInt(v);
-                case "--rate" -> rate = Integer.parseInt(v);
-                case "--seconds" -> seconds = Integer.parseInt(v);
-                case "--warmup" -> warmup = Integer.parseInt(v);
-                case "--gantries" -> gantries = Integer.parseInt(v);
-                case "--live-rate" -> liveRate = Double.parseDouble(v);
-                case "--think-ms" -> think = Integer.parseInt(v);
-                case "--via" -> via = v;
-                case "--batch" -> batch = Integer.parseInt(v);
-                case "--pg-url" -> pgUrl = v;
-                case "--pg-user" -> pgUser = v;
-                case "--pg-password" -> pgPassword = v;
-                case "--keep" -> keep = Boolean.parseBoolean(v);
-                case "--seed" -> seed = Long.parseLong(v);
-                default -> throw new IllegalArgumentException("unknown option " + a);
-            }
-        }
+        CommandOptions a = CommandOptions.parse(args, Set.of("--store", "--reads", "--days", "--data", "--queries", "--clients",
+                "--rate", "--seconds", "--warmup", "--gantries", "--live-rate", "--think-ms", "--via", "--batch", "--pg-url",
+                "--pg-user", "--pg-password", "--keep", "--seed"));
+        String store = a.text("--store", "sqlite");
+        long reads = a.whole("--reads", 10_000_000);
+        int days = a.integer("--days", 10);
+        Path data = a.path("--data", null);
+        int queries = a.integer("--queries", 500);
+        int clients = a.integer("--clients", 20);
+        int rate = a.integer("--rate", 5_000);
+        int seconds = a.integer("--seconds", 60);
+        int warmup = a.integer("--warmup", 10);
+        int gantries = a.integer("--gantries", 200);
+        double liveRate = a.decimal("--live-rate", 5);
+        int think = a.integer("--think-ms", 0);
+        String via = a.text("--via", "api");
+        int batch = a.integer("--batch", 10_000);
+        String pgUrl = a.text("--pg-url", null);
+        String pgUser = a.text("--pg-user", "anpr");
+        String pgPassword = a.text("--pg-password", "");
+        boolean keep = a.flag("--keep", false);
+        long seed = a.whole("--seed", 1);
         if (!store.equals("sqlite") && !store.equals("postgresql")) {
             throw new IllegalArgumentException("--store: sqlite or postgresql, was " + store);
         }

@@ -1,6 +1,8 @@
 package org.anpr.bench.ingest;
 
 import java.nio.file.Path;
+import java.util.Set;
+import org.anpr.bench.CommandOptions;
 
 /**
  * Options of {@link IngestLoad}, with their defaults.
@@ -38,52 +40,27 @@ record LoadOptions(String mode, int seconds, int warmup, int rate, int gantries,
             """;
 
     static LoadOptions parse(String[] args) {
-        String mode = "throughput";
-        int seconds = 20;
-        int warmup = 10;
-        int rate = 5_000;
-        int gantries = 200;
-        int inflight = 32;
-        int cropBytes = 2048;
-        int senders = 4;
-        String store = "sqlite";
-        Path data = null;
-        String pgUrl = null;
-        String pgUser = "anpr";
-        String pgPassword = "";
-        int maxBatch = 1_000;
-        int highWater = 5_000;
-        String host = "127.0.0.1";
-        int port = 0;
-        Path writeCredentials = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(a + ": needs a value");
-            }
-            String v = args[++i];
-            switch (a) {
-                case "--mode" -> mode = v;
-                case "--seconds" -> seconds = Integer.parseInt(v);
-                case "--warmup" -> warmup = Integer.parseInt(v);
-                case "--rate" -> rate = Integer.parseInt(v);
-                case "--gantries" -> gantries = Integer.parseInt(v);
-                case "--inflight" -> inflight = Integer.parseInt(v);
-                case "--crop-bytes" -> cropBytes = Integer.parseInt(v);
-                case "--senders" -> senders = Integer.parseInt(v);
-                case "--store" -> store = v;
-                case "--data" -> data = Path.of(v);
-                case "--pg-url" -> pgUrl = v;
-                case "--pg-user" -> pgUser = v;
-                case "--pg-password" -> pgPassword = v;
-                case "--max-batch" -> maxBatch = Integer.parseInt(v);
-                case "--high-water" -> highWater = Integer.parseInt(v);
-                case "--host" -> host = v;
-                case "--port" -> port = Integer.parseInt(v);
-                case "--write-credentials" -> writeCredentials = Path.of(v);
-                default -> throw new IllegalArgumentException("unknown option " + a);
-            }
-        }
+        CommandOptions a = CommandOptions.parse(args, Set.of("--mode", "--seconds", "--warmup", "--rate", "--gantries", "--inflight",
+                "--crop-bytes", "--senders", "--store", "--data", "--pg-url", "--pg-user", "--pg-password", "--max-batch",
+                "--high-water", "--host", "--port", "--write-credentials"));
+        String mode = a.text("--mode", "throughput");
+        int seconds = a.integer("--seconds", 20);
+        int warmup = a.integer("--warmup", 10);
+        int rate = a.integer("--rate", 5_000);
+        int gantries = a.integer("--gantries", 200);
+        int inflight = a.integer("--inflight", 32);
+        int cropBytes = a.integer("--crop-bytes", 2048);
+        int senders = a.integer("--senders", 4);
+        String store = a.text("--store", "sqlite");
+        Path data = a.path("--data", null);
+        String pgUrl = a.text("--pg-url", null);
+        String pgUser = a.text("--pg-user", "anpr");
+        String pgPassword = a.text("--pg-password", "");
+        int maxBatch = a.integer("--max-batch", 1_000);
+        int highWater = a.integer("--high-water", 5_000);
+        String host = a.text("--host", "127.0.0.1");
+        int port = a.integer("--port", 0);
+        Path writeCredentials = a.path("--write-credentials", null);
         if (!mode.equals("throughput") && !mode.equals("rate")) {
             throw new IllegalArgumentException("--mode: throughput or rate, was " + mode);
         }

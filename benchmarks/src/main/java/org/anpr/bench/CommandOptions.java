@@ -1,0 +1,76 @@
+package org.anpr.bench;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code --name value} options of a load command, checked against the names it knows; each
+ * read with its default. Errors name the option and what it must be.
+ */
+public final class CommandOptions {
+    private final Map<String, String> values = new HashMap<>();
+
+    private CommandOptions() {
+    }
+
+    /** @throws IllegalArgumentException on an unknown option or one without a value */
+    public static CommandOptions parse(String[] args, Set<String> known) {
+        CommandOptions o = new CommandOptions();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + name);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + ": needs a value");
+            }
+            o.values.put(name, args[++i]);
+        }
+        return o;
+    }
+
+    public String text(String name, String otherwise) {
+        return values.getOrDefault(name, otherwise);
+    }
+
+    public Path path(String name, Path otherwise) {
+        String v = values.get(name);
+        return v == null ? otherwise : Path.of(v);
+    }
+
+    public int integer(String name, int otherwise) {
+        return Math.toIntExact(whole(name, otherwise));
+    }
+
+    /** A whole number; {@code _} may group digits ({@code 10_000_000}). */
+    public long whole(String name, long otherwise) {
+        String v = values.get(name);
+        try {
+            return v == null ? otherwise : Long.parseLong(v.replace("_", ""));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(name + ": a whole number, was " + v);
+        }
+    }
+
+    public double decimal(String name, double otherwise) {
+        String v = values.get(name);
+        try {
+            return v == null ? otherwise : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": a number, was " + v);
+        }
+    }
+
+    public boolean flag(String name, boolean otherwise) {
+        String v = values.get(name);
+        if (v == null) {
+            return otherwise;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException(name + ": true or false, was " + v);
+        }
+        return Boolean.parseBoolean(v);
+    }
+}
