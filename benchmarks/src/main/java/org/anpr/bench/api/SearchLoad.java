@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.anpr.bench.ingest.IngestLoad;
 import org.anpr.central.Receiver;
+import org.anpr.central.api.AddOperatorCommand;
 import org.anpr.central.api.OperatorApi;
-import org.anpr.central.audit.AuditLog;
 import org.anpr.central.auth.PasswordHasher;
 import org.anpr.central.config.AuthConfig;
 import org.anpr.central.config.MqttConfig;
@@ -283,23 +283,17 @@ public final class SearchLoad {
         // As IngestLoad configures its own receiver, but with the operators' API on.
         return d.withMqtt(new MqttConfig("127.0.0.1", 0, d.mqtt().maxMessageBytes(), 64, 32, 120, 30))
                 .withAuth(new AuthConfig(credentials)).withStore(store)
-                .withHttp(d.http().withListen("127.0.0.1", 0).withWorkers(Integer.getInteger("bench.httpWorkers", d.http().workerThreads()), 200));
+                .withHttp(d.http().withListen("127.0.0.1", 0));
     }
 
-    /**
-     * The accounts, made as {@code ./anpr receiver add-operator} makes them (the same calls, and its
-     * audit entry); not through that command, which asks for the password on a terminal.
-     */
+    /** The accounts, made as {@code ./anpr receiver add-operator} makes them (without its password prompt). */
     private static void createOperators(ReceiverConfig config) throws Exception {
         try (CentralDatabase db = CentralDatabase.open(config.store(), 1, OperatorApi.schema())) {
             OperatorAccounts accounts = new OperatorAccounts(db);
             for (String[] a : new String[][] {{INVESTIGATOR, "investigator"}, {DISPATCHER, "dispatcher"}}) {
-                Role role = Role.of(a[1]).orElseThrow();
-                long now = System.currentTimeMillis() * 1000;
-                if (accounts.find(a[0]).isEmpty()
-                        && accounts.create(a[0], role, new OperatorPasswords().hash(PASSWORD.toCharArray()), now).isPresent()) {
-                    new AuditLog(db).append(new AuditLog.Event(null, "command-line", "operator.create", a[0], null,
-                            "{\"role\":\"" + role.wireName() + "\"}"), now);
+                if (accounts.find(a[0]).isEmpty()) { // a reused store keeps its accounts
+                    AddOperatorCommand.create(db, a[0], Role.of(a[1]).orElseThrow(), new OperatorPasswords().hash(PASSWORD.toCharArray()),
+                            System.currentTimeMillis() * 1000);
                 }
             }
         }
@@ -316,21 +310,22 @@ public final class SearchLoad {
 
     private void vacuumAnalyze(StoreConfig.PostgresConfig pg) throws Exception {
         long t0 = System.nanoTime();
-        Properties p = new Properties();
-        p.setProperty("user", pg.user());
-        p.setProperty("password", pg.password());
-        try (Connection c = DriverManager.getConnection(pg.url(), p); Statement s = c.createStatement()) {
+        try (Connection c = connect(pg); Statement s = c.createStatement()) {
             s.execute("VACUUM ANALYZE reads");
         }
         out.printf("generator: VACUUM ANALYZE reads (what autovacuum does after a bulk load) took %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
+    private static Connection connect(StoreConfig.PostgresConfig pg) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("user", pg.user());
+        p.setProperty("password", pg.password());
+        return DriverManager.getConnection(pg.url(), p);
+    }
+
     private String size(Path dir, StoreConfig.PostgresConfig pg) throws Exception {
         if (o.postgresql()) {
-            Properties p = new Properties();
-            p.setProperty("user", pg.user());
-            p.setProperty("password", pg.password());
-            try (Connection c = DriverManager.getConnection(pg.url(), p); Statement s = c.createStatement();
+            try (Connection c = connect(pg); Statement s = c.createStatement();
                  var rs = s.executeQuery("SELECT pg_size_pretty(pg_database_size(current_database()))")) {
                 rs.next();
                 return rs.getString(1) + " (database)";

@@ -16,6 +16,7 @@ import org.anpr.central.operator.OperatorAccounts;
 import org.anpr.central.operator.OperatorPasswords;
 import org.anpr.central.operator.Role;
 import org.anpr.central.store.CentralDatabase;
+import org.anpr.central.store.StoreException;
 
 /**
  * {@code ./anpr receiver add-operator NAME --role ROLE}: creates an account directly in the
@@ -58,20 +59,30 @@ public final class AddOperatorCommand {
         String hash = new OperatorPasswords().hash(password);
         Arrays.fill(password, '\0');
         try (CentralDatabase db = CentralDatabase.open(config.store(), 1, OperatorApi.schema())) {
-            long now = System.currentTimeMillis() * 1000;
-            Optional<Operator> created = new OperatorAccounts(db).create(name, role.get(), hash, now);
-            if (created.isEmpty()) {
+            if (create(db, name, role.get(), hash, System.currentTimeMillis() * 1000).isEmpty()) {
                 err.println(prefix + "an operator named '" + name + "' already exists");
                 return 1;
             }
-            new AuditLog(db).append(new AuditLog.Event(null, "command-line", "operator.create", name, null,
-                    "{\"role\":\"" + role.get().wireName() + "\"}"), now);
             out.println("created operator " + name + " with role " + role.get().wireName() + " in " + config.store().describe());
             return 0;
         } catch (Exception e) {
             err.println(prefix + "cannot write to the store: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Creates the account and its audit entry as the command line does (actor "-", address
+     * {@code command-line}); empty when the name is taken.
+     */
+    public static Optional<Operator> create(CentralDatabase db, String name, Role role, String passwordHash, long nowMicros)
+            throws StoreException {
+        Optional<Operator> created = new OperatorAccounts(db).create(name, role, passwordHash, nowMicros);
+        if (created.isPresent()) {
+            new AuditLog(db).append(new AuditLog.Event(null, "command-line", "operator.create", name, null,
+                    "{\"role\":\"" + role.wireName() + "\"}"), nowMicros);
+        }
+        return created;
     }
 
     private static char[] readPassword(String name, InputStream stdin) throws IOException {

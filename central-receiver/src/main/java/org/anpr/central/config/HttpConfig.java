@@ -53,11 +53,6 @@ public record HttpConfig(boolean enabled, String host, int port, boolean tls, in
                 maxConnections, workerThreads, queuedRequests, workerNice, idle, maxAge, maxSessions, gantriesFile);
     }
 
-    public HttpConfig withWorkers(int threads, int queued) {
-        return new HttpConfig(enabled, host, port, tls, maxBodyBytes, maxUploadBytes, idleTimeout, requestTimeout,
-                maxConnections, threads, queued, workerNice, sessionIdle, sessionMaxAge, maxSessions, gantriesFile);
-    }
-
     public HttpConfig withGantriesFile(Path file) {
         return new HttpConfig(enabled, host, port, tls, maxBodyBytes, maxUploadBytes, idleTimeout, requestTimeout,
                 maxConnections, workerThreads, queuedRequests, workerNice, sessionIdle, sessionMaxAge, maxSessions, file);
