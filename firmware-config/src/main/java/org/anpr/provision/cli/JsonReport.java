@@ -1,7 +1,5 @@
 package org.anpr.provision.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.anpr.provision.diagnostics.ValidationError;
@@ -15,13 +13,11 @@ import org.anpr.provision.validation.ValidationResult;
  * ({@code allowed} may be null; {@code message} is the line the text output prints).
  */
 final class JsonReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private JsonReport() {
     }
 
     static String toJson(ValidationResult r) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("valid", r.valid());
         root.put("networks", r.networks());
         ArrayNode profiles = root.putArray("profiles");
@@ -42,10 +38,6 @@ final class JsonReport {
                     .put("allowed", e.allowed())
                     .put("message", e.toString());
         }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(root);
     }
 }

@@ -9,12 +9,16 @@ import picocli.CommandLine.Spec;
 
 /** The top-level {@code anpr provision} command: a list of subcommands, each with {@code --help}. */
 @Command(name = "anpr provision", mixinStandardHelpOptions = true, version = "anpr provision 0.1.0",
-        description = "Write, check and (later) push gantry provisioning profiles.",
-        subcommands = {ValidateCommand.class, SchemaCommand.class, RenderCommand.class, NotYetAvailable.Diff.class,
-            NotYetAvailable.Push.class, NotYetAvailable.Commission.class, NotYetAvailable.Keys.class},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:valid / done", "1:a profile is invalid", "2:usage error (bad option, missing path)",
-            "3:command not yet available", "4:internal error"})
+        description = "Write, check, render and push gantry provisioning profiles, and commission gantries.",
+        subcommands = {ValidateCommand.class, SchemaCommand.class, RenderCommand.class, KeysCommand.class,
+            DiffCommand.class, PushCommand.class, CommissionCommand.class},
+        exitCodeListHeading = "%nExit codes (the same for every command):%n", exitCodeList = {
+            "0:valid / done / no difference / every check passed", "1:a profile is invalid, or a secret file it names",
+            "2:usage error (bad option, missing path, bad --device)", "4:internal error",
+            "5:device unreachable (timeout, DTLS handshake failed, device error)",
+            "6:device refused the configuration, or is another gantry", "7:diff: the device differs from the profile",
+            "8:push: not confirmed, nothing sent", "9:commission: a check failed (report written)",
+            "10:keys: the file exists, nothing written"})
 public final class ProvisionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,6 +29,14 @@ public final class ProvisionCommand implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof CommandFailure f) {
+                if (f.getMessage() != null) {
+                    line.getErr().println(line.getCommandName().equals("anpr provision") ? "anpr provision: " + f.getMessage()
+                            : "anpr provision " + line.getCommandName() + ": " + f.getMessage());
+                }
+                line.getErr().flush();
+                return f.exitCode();
+            }
             line.getErr().println("anpr provision: internal error: " + e);
             e.printStackTrace(line.getErr());
             return ExitCodes.INTERNAL;

@@ -7,9 +7,8 @@ import java.util.concurrent.Callable;
 import org.anpr.provision.validation.ValidationResult;
 import org.anpr.provision.validation.Validator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,21 +23,14 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:every profile is valid", "1:at least one problem was found", "2:usage error (bad option, no such path)"})
 final class ValidateCommand implements Callable<Integer> {
-    /** When to colour the output. */
-    enum Color { auto, always, never }
-
     @Spec
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Profile files or folders of profiles.")
     List<Path> paths;
 
-    @Option(names = "--json", description = "Print the result as one JSON document (for scripts).")
-    boolean json;
-
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Colour the output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: when writing to a terminal).")
-    Color color;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -50,20 +42,12 @@ final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("anpr provision validate: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        if (json) {
+        if (output.json) {
             out.println(JsonReport.toJson(result));
         } else {
-            new TextReport(out, ansi()).print(result);
+            new TextReport(out, output.ansi()).print(result);
         }
         out.flush();
         return result.valid() ? ExitCodes.OK : ExitCodes.INVALID;
-    }
-
-    private Ansi ansi() {
-        return switch (color) {
-            case always -> Ansi.ON;
-            case never -> Ansi.OFF;
-            case auto -> Ansi.AUTO;
-        };
     }
 }

@@ -167,6 +167,8 @@ public final class ProfileFormat {
                 .optional("port", integer(1, 65_535), ManagementEndpoint.DEFAULT_PORT, "UDP port (coaps).")
                 .optional("pskIdentity", id(), "DTLS pre-shared-key identity; default the gantry id.")
                 .optional("pskFile", text(), "File holding the pre-shared key (written by 'provision keys').")
+                .optional("keyFile", text(), "File for the gantry's DTLS private key, PKCS#8 PEM (written by 'provision keys --type certificate').")
+                .optional("csrFile", text(), "File for the certificate signing request of that key, PKCS#10 PEM, for the network's CA.")
                 .secret("keyHex", "pskFile: a file holding the key")
                 .secret("psk", "pskFile: a file holding the key");
     }

@@ -120,7 +120,8 @@ public final class ProfileMapper {
             return null;
         }
         String identity = m.text("pskIdentity") == null ? gantryId : m.text("pskIdentity");
-        return new ManagementEndpoint(m.text("host"), intOr(m, "port", ManagementEndpoint.DEFAULT_PORT), identity, m.text("pskFile"));
+        return new ManagementEndpoint(m.text("host"), intOr(m, "port", ManagementEndpoint.DEFAULT_PORT), identity, m.text("pskFile"),
+                m.text("keyFile"), m.text("csrFile"));
     }
 
     private static ClockSync clock(YamlMap c) {

@@ -1,17 +1,14 @@
 package org.anpr.provision.render;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.anpr.provision.profile.CameraProfile;
 import org.anpr.provision.profile.GantryProfile;
 import org.anpr.provision.profile.GpioPinMap;
@@ -19,6 +16,8 @@ import org.anpr.provision.profile.ManagementEndpoint;
 import org.anpr.provision.profile.MqttEndpoint;
 import org.anpr.provision.profile.SectionProfile;
 import org.anpr.provision.profile.SpeedMargin;
+import org.anpr.provision.secrets.SecretException;
+import org.anpr.provision.secrets.SecretFiles;
 import org.anpr.provision.validation.LoadedProfile;
 
 /**
@@ -31,7 +30,6 @@ import org.anpr.provision.validation.LoadedProfile;
  * @param toFill      secrets left out: {@code agent key <- file}, one line each
  */
 public record AgentDocument(Map<String, Object> tree, List<String> notRendered, List<String> toFill) {
-    private static final Pattern HEX_KEY = Pattern.compile("[0-9a-fA-F]{32,}");
 
     /**
      * Builds the document.
@@ -130,26 +128,15 @@ public record AgentDocument(Map<String, Object> tree, List<String> notRendered, 
             this.options = options;
         }
 
-        /** The referenced file, relative to the file (profile or defaults) the reference is written in. */
         private Path secretFile(String field, String reference) {
-            Path ref = Path.of(reference);
-            if (ref.isAbsolute()) {
-                return ref;
-            }
-            Path base = loaded.at(field).file().toAbsolutePath().getParent();
-            return base == null ? ref : base.resolve(ref).normalize();
+            return SecretFiles.resolve(loaded, field, reference);
         }
 
         private String secret(String field, String reference) throws RenderException {
-            Path file = secretFile(field, reference);
             try {
-                String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-                if (text.isEmpty()) {
-                    throw new RenderException(file + ": secret file is empty (referenced by " + field + ")");
-                }
-                return text;
-            } catch (IOException e) {
-                throw new RenderException(file + ": cannot read the secret referenced by " + field + " (" + e + ")");
+                return SecretFiles.readText(loaded, field, reference);
+            } catch (SecretException e) {
+                throw new RenderException(e.getMessage());
             }
         }
 
@@ -211,9 +198,12 @@ public record AgentDocument(Map<String, Object> tree, List<String> notRendered, 
                         + ", keyHex: <hex of " + m.pskFile() + "> } ] }");
                 return;
             }
-            String key = secret("management.pskFile", m.pskFile());
-            String hex = HEX_KEY.matcher(key).matches() ? key
-                    : HexFormat.of().formatHex(readBytes(secretFile("management.pskFile", m.pskFile())));
+            String hex;
+            try {
+                hex = HexFormat.of().formatHex(SecretFiles.psk(loaded, "management.pskFile", m.pskFile()));
+            } catch (SecretException e) {
+                throw new RenderException(e.getMessage());
+            }
             Map<String, Object> mg = new LinkedHashMap<>();
             mg.put("bind", "0.0.0.0");
             mg.put("port", m.port());
@@ -222,14 +212,6 @@ public record AgentDocument(Map<String, Object> tree, List<String> notRendered, 
             psk.put("keyHex", hex);
             mg.put("psk", List.of(psk));
             root.put("management", mg);
-        }
-
-        private static byte[] readBytes(Path file) throws RenderException {
-            try {
-                return Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new RenderException(file + ": " + e);
-            }
         }
 
         Map<String, Object> mqtt(MqttEndpoint q) throws RenderException {

@@ -11,6 +11,7 @@ import org.anpr.provision.diagnostics.Source;
 import org.anpr.provision.profile.CameraProfile;
 import org.anpr.provision.profile.GantryProfile;
 import org.anpr.provision.profile.GpioPinMap;
+import org.anpr.provision.profile.ManagementEndpoint;
 import org.anpr.provision.profile.MqttEndpoint;
 import org.anpr.provision.profile.SectionProfile;
 import org.anpr.provision.yaml.YamlMap;
@@ -19,7 +20,7 @@ import org.anpr.provision.yaml.YamlMap;
  * Rules of one profile that span several values, beyond what the format itself says: unique
  * camera and section ids, each GPIO pin used once (and only where there is GPIO), regions of
  * interest inside the frame, section uncertainty below the distance, credentials that come in
- * pairs, at least one time source.
+ * pairs (MQTT user and password file, management key and CSR file), at least one time source.
  */
 final class ProfileChecks {
     private final LoadedProfile p;
@@ -38,6 +39,7 @@ final class ProfileChecks {
         c.gpio();
         c.sections();
         c.mqtt();
+        c.management();
         c.clock();
     }
 
@@ -148,6 +150,23 @@ final class ProfileChecks {
         if (m.serverUri() != null && m.serverUri().startsWith("ssl://") && (m.tls() == null || m.tls().trustStore() == null)) {
             problems.at(p.at("mqtt.serverUri"), "mqtt.serverUri", "ssl:// without tls.trustStore",
                     "tls: { trustStore: <PKCS#12 file with the broker's CA> }");
+        }
+    }
+
+    private void management() {
+        ManagementEndpoint m = g.management();
+        if (m == null) {
+            return;
+        }
+        if ((m.keyFile() == null) != (m.csrFile() == null)) {
+            String given = m.keyFile() != null ? "keyFile" : "csrFile";
+            String missing = m.keyFile() != null ? "csrFile" : "keyFile";
+            problems.at(p.keyAt("management." + given), "management." + given, given + " without " + missing,
+                    "both keyFile and csrFile (the key and its signing request), or neither");
+        }
+        if (m.keyFile() != null && m.keyFile().equals(m.csrFile())) {
+            problems.at(p.at("management.csrFile"), "management.csrFile", "the same file as keyFile",
+                    "a file of its own for the signing request");
         }
     }
 

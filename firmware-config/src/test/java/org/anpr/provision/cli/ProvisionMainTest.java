@@ -115,13 +115,43 @@ class ProvisionMainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"diff", "push", "commission", "keys"})
-    void laterCommandsSaySoAndExitThree(String command) {
-        Run r = run(command, "examples/e40-km16.2.yaml", "--format", "agent", "--device", "coaps://10.40.16.2");
-        assertEquals(3, r.code());
-        assertTrue(r.err().startsWith("anpr provision " + command + ": not yet available"), r.err());
-        assertTrue(r.err().contains("Nothing was done"), r.err());
-        assertEquals("", r.out());
+    @ValueSource(strings = {"diff", "push", "commission"})
+    void aDeviceMustBeCoapsWithAHostOnly(String command) {
+        for (String device : List.of("coap://10.40.16.2", "http://10.40.16.2", "coaps:///x", "coaps://u@10.40.16.2",
+                "coaps://10.40.16.2/config", "not a uri")) {
+            Run r = run(command, "examples/e40-km16.2.yaml", "--device", device);
+            assertEquals(ExitCodes.USAGE, r.code(), device + ": " + r.err());
+            assertTrue(r.err().startsWith("anpr provision " + command + ": --device " + device + ": "), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void anInvalidProfileIsNeverSent() {
+        String file = broken("duplicate-camera-id.yaml");
+        Run r = run("push", file, "--device", "coaps://127.0.0.1:9", "--yes");
+        assertEquals(ExitCodes.INVALID, r.code());
+        assertTrue(r.err().contains(file + ":9:9: cameras[1].id: duplicate camera id"), r.err());
+        assertTrue(r.err().endsWith("anpr provision push: the profile is invalid; nothing was done\n"), r.err());
+    }
+
+    @Test
+    void withoutItsKeyFileNoDeviceIsContacted() {
+        Run r = run("diff", "examples/e40-km16.2.yaml", "--device", "coaps://127.0.0.1:9");
+        assertEquals(ExitCodes.INVALID, r.code());
+        assertTrue(r.err().contains("cannot read the secret referenced by management.pskFile"), r.err());
+    }
+
+    @Test
+    void aDeviceThatDoesNotAnswerExitsFive(@TempDir Path dir) throws Exception {
+        Path examples = TestFiles.examplesWithSecrets(dir);
+        try (java.net.DatagramSocket silent = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            Run r = run("commission", examples.resolve("e40-km16.2.yaml").toString(), "--device",
+                    "coaps://127.0.0.1:" + silent.getLocalPort(), "--timeout", "1", "--out", dir.resolve("report").toString());
+            assertEquals(ExitCodes.DEVICE_UNREACHABLE, r.code(), r.err());
+            assertTrue(r.err().contains("coaps://127.0.0.1:" + silent.getLocalPort()), r.err());
+            assertFalse(java.nio.file.Files.exists(dir.resolve("report")), "no report without a device");
+        }
     }
 
     @Test

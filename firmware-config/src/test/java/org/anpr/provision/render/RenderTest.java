@@ -95,27 +95,9 @@ class RenderTest {
         assertFalse(r.out().contains("radar"), "no radar in this profile, so none listed");
     }
 
-    /** The examples copied with made-up secret files, so --with-secrets has something to read. */
-    static Path examplesWithSecrets(Path dir) throws Exception {
-        try (Stream<Path> files = Files.list(TestFiles.examples())) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        Path secrets = Files.createDirectories(dir.resolve("secrets"));
-        for (String g : List.of("E40-E-km16.2", "E40-E-km20.2", "LEU-N2-in")) {
-            Files.writeString(secrets.resolve(g + "-cameras"), "viewer:p@ss word\n");
-            Files.writeString(secrets.resolve(g + "-mqtt.pass"), "mqtt-" + g + "\n");
-            Files.writeString(secrets.resolve(g + ".psk"), "00112233445566778899aabbccddeeff\n");
-        }
-        Files.writeString(secrets.resolve("anpr-centre-ca.pass"), "ca-pass\n");
-        Files.write(secrets.resolve("anpr-centre-ca.p12"), new byte[] {1, 2, 3});
-        return dir;
-    }
-
     @Test
     void withSecretsTheFilesAreReadIn(@TempDir Path dir) throws Exception {
-        Path examples = examplesWithSecrets(dir);
+        Path examples = TestFiles.examplesWithSecrets(dir);
         Path out = dir.resolve("gantry.yaml");
         Run r = run("render", examples.resolve("e40-km16.2.yaml").toString(), "--format", "agent", "--with-secrets",
                 "--device-secrets", "/opt/anpr/secrets/", "--out", out.toString());
@@ -136,7 +118,7 @@ class RenderTest {
 
     @Test
     void aMissingSecretFileIsAnError(@TempDir Path dir) throws Exception {
-        Path examples = examplesWithSecrets(dir);
+        Path examples = TestFiles.examplesWithSecrets(dir);
         Files.delete(examples.resolve("secrets/E40-E-km20.2-mqtt.pass"));
         Run r = run("render", examples.resolve("e40-km20.2.yaml").toString(), "--format", "agent", "--with-secrets");
         assertEquals(1, r.code());
@@ -194,7 +176,7 @@ class RenderTest {
 
     @Test
     void kuraSnapshotWithSecretsTypesThemAsPasswords(@TempDir Path dir) throws Exception {
-        Path examples = examplesWithSecrets(dir);
+        Path examples = TestFiles.examplesWithSecrets(dir);
         Run r = run("render", examples.resolve("leuven-n2-in.yaml").toString(), "--format", "kura", "--with-secrets");
         assertEquals(0, r.code(), r.err());
         Map<String, List<String>> p = kuraProperties(r.out(), KuraSnapshotRenderer.PID);
