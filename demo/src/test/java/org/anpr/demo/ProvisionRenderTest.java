@@ -87,6 +87,13 @@ class ProvisionRenderTest {
         Files.writeString(secrets.resolve("E40-E-km16.2-mqtt.pass"), "broker-pass\n");
         Files.writeString(secrets.resolve("E40-E-km16.2.psk"), "000102030405060708090a0b0c0d0e0f\n");
         Files.writeString(secrets.resolve("anpr-centre-ca.pass"), "ca-pass\n");
+        Files.writeString(secrets.resolve("LEU-N2-in-cameras"), "viewer:s3cret\n");
+        Files.writeString(secrets.resolve("LEU-N2-in-mqtt.pass"), "broker-pass\n");
+        Files.writeString(secrets.resolve("LEU-N2-in.psk"), "000102030405060708090a0b0c0d0e0f\n");
+        AgentConfig leuven = AgentConfigLoader.parse(render("render", examples.resolve("leuven-n2-in.yaml").toString(), "--format",
+                "agent", "--with-secrets", "--device-secrets", deviceSecrets().toString()));
+        assertEquals(List.of(new org.anpr.edge.config.ManagementSettings.Loopback("flash->door", 17, 22, false)),
+                leuven.management().loopbacks(), "the profile's commissioning plug, as BCM pins");
         String yaml = render("render", examples.resolve("e40-km16.2.yaml").toString(), "--format", "agent", "--with-secrets",
                 "--device-secrets", deviceSecrets().toString());
         AgentConfig c = AgentConfigLoader.parse(yaml);
@@ -95,6 +102,7 @@ class ProvisionRenderTest {
         assertEquals("ca-pass", c.mqtt().tls().trustStorePassword());
         assertEquals(5684, c.management().port());
         assertEquals("E40-E-km16.2", c.management().accepted().get(0).identity());
+        assertEquals(List.of(), c.management().loopbacks());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.anpr.edge.config.ConfigFile;
 import org.anpr.edge.hotlist.AlertBeacon;
 import org.anpr.edge.hotlist.AlertBeacons;
 import org.anpr.edge.management.AgentManagement;
+import org.anpr.edge.management.GpioSelfTester;
 import org.anpr.edge.metrics.HealthProbe;
 import org.anpr.edge.pipeline.CameraRig;
 import org.anpr.edge.pipeline.EdgeAgent;
@@ -80,7 +81,8 @@ public final class AgentMain {
         agent.keepPushedConfigIn(configFile);
         rig.attachTo(agent);
         ManagementServer management = config.management() == null ? null
-                : AgentManagement.serve(agent, rig, host, configFile, config.management());
+                : AgentManagement.serve(agent, rig, host, configFile, config.management(),
+                        GpioSelfTester.forGantry(config.management()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -33,7 +33,8 @@ import org.anpr.protocol.topic.GantryId;
  * cameras:  [ { id: cam-1, lane: 1, source: rtsp://..., replay: realtime } ]   # kinds of source: FrameSources; replay: realtime | fast
  * recognition: { region: eu, workers: {cores} }   # region eu | br | us
  * alertOutput: { bcmPin: 17, pulseMillis: 2000, maxPriority: 9 }   # optional: GPIO pulsed on a hotlist alert
- * management: { bind: 0.0.0.0, port: 5684, psk: [ { identity: tech-1, keyHex: 32+ hex digits } ] }   # optional: CoAP/DTLS
+ * management: { bind: 0.0.0.0, port: 5684, psk: [ { identity: tech-1, keyHex: 32+ hex digits } ],    # optional: CoAP/DTLS
+ *               loopbacks: [ { name: flash-door, drive: 17, sense: 22, inverted: false } ] }       # optional: /test/gpio
  * sections: [ { id, entry: {gantry, camera?}, exit: {gantry, camera?}, distanceM, distanceUncertaintyM (0),
  *               speedLimitKmh, margin: NL | FR | {country: BE, absoluteKmh, thresholdKmh, percent} } ]
  * sectionRules: { minConfidence: 0.8, passageTtlHours: 24 (max 72) }
@@ -177,7 +178,7 @@ public final class AgentConfigLoader {
             return null;
         }
         JsonNode n = r.object(root, "", "management", true);
-        r.onlyKnown(n, "management", Set.of("bind", "port", "psk"));
+        r.onlyKnown(n, "management", Set.of("bind", "port", "psk", "loopbacks"));
         String bind = r.string(n, "management", "bind", "0.0.0.0", false);
         int port = (int) r.integer(n, "management", "port", 5684, 0, 65_535); // 0: any free port
         List<PskCredential> keys = new ArrayList<>();
@@ -200,7 +201,33 @@ public final class AgentConfigLoader {
                         + PskCredential.MIN_KEY_BYTES + " random bytes): " + e.getMessage());
             }
         }
-        return new ManagementSettings(bind, port, keys);
+        return new ManagementSettings(bind, port, keys, loopbacks(r, n));
+    }
+
+    private static List<ManagementSettings.Loopback> loopbacks(NodeReader r, JsonNode management) {
+        List<ManagementSettings.Loopback> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<JsonNode> nodes = r.list(management, "management", "loopbacks");
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = "management.loopbacks[" + i + "]";
+            JsonNode l = nodes.get(i);
+            r.onlyKnown(l, path, Set.of("name", "drive", "sense", "inverted"));
+            if (!l.has("drive") || !l.has("sense")) {
+                r.error(path, "drive and sense (BCM pin numbers) are required");
+                continue;
+            }
+            int drive = (int) r.integer(l, path, "drive", 0, 0, 27);
+            int sense = (int) r.integer(l, path, "sense", 0, 0, 27);
+            if (drive == sense) {
+                r.error(path + ".sense", "must be another pin than drive (" + drive + ")");
+            }
+            String name = r.string(l, path, "name", "BCM" + drive + "->BCM" + sense, false);
+            if (!names.add(name)) {
+                r.error(path + ".name", "duplicate loopback name '" + name + "'");
+            }
+            out.add(new ManagementSettings.Loopback(name, drive, sense, r.bool(l, path, "inverted", false)));
+        }
+        return out;
     }
 
     private static List<SectionDefinition> sections(NodeReader r, JsonNode root, String gantryId, List<CameraConfig> cameras) {

@@ -96,6 +96,18 @@ final class NodeReader {
         return v;
     }
 
+    boolean bool(JsonNode parent, String path, String name, boolean fallback) {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isBoolean()) {
+            error(join(path, name), "must be true or false, was '" + n.asText() + "'");
+            return fallback;
+        }
+        return n.asBoolean();
+    }
+
     double number(JsonNode parent, String path, String name, double fallback, double min, double max, boolean required) {
         JsonNode n = parent.get(name);
         if (n == null || n.isNull()) {

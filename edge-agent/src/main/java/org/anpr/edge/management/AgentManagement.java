@@ -38,24 +38,32 @@ public final class AgentManagement implements GantryManagement {
     private final HealthProbe health;
     private final ConfigFile configFile;
     private final String clockSource;
+    private final GpioSelfTester gpio;
 
     /**
      * @param configFile the gantry.yaml the agent was started from; accepted configurations replace it
+     * @param gpio       the loopback self-test behind {@code /test/gpio}
      */
-    public AgentManagement(EdgeAgent agent, CameraRig rig, HealthProbe health, ConfigFile configFile) {
+    public AgentManagement(EdgeAgent agent, CameraRig rig, HealthProbe health, ConfigFile configFile, GpioSelfTester gpio) {
         this.agent = agent;
         this.rig = rig;
         this.health = health;
         this.configFile = configFile;
         this.clockSource = agent.config().clockSource();
+        this.gpio = gpio;
     }
 
-    /** Starts the CoAP/DTLS management server for a running agent, as configured. */
+    /**
+     * Starts the CoAP/DTLS management server for a running agent, as configured.
+     *
+     * @param gpio the self-test behind {@code /test/gpio}, usually {@link GpioSelfTester#forGantry}
+     */
     public static ManagementServer serve(EdgeAgent agent, CameraRig rig, HealthProbe health, ConfigFile configFile,
-                                         ManagementSettings settings) {
+                                         ManagementSettings settings, GpioSelfTester gpio) {
         ManagementServerConfig config = ManagementServerConfig.defaults()
                 .withBind(new InetSocketAddress(settings.bind(), settings.port()));
-        return new ManagementServer(new AgentManagement(agent, rig, health, configFile), settings.accepted(), config).start();
+        return new ManagementServer(new AgentManagement(agent, rig, health, configFile, gpio), settings.accepted(), config)
+                .start();
     }
 
     @Override
@@ -125,10 +133,8 @@ public final class AgentManagement implements GantryManagement {
         }
     }
 
-    /** No loopback plug is configured on a standalone agent yet: the check says so instead of passing. */
     @Override
     public GpioSelfTest gpioSelfTest() {
-        return new GpioSelfTest(false, List.of(new GpioSelfTest.PinCheck("loopback", false,
-                "no loopback wiring configured on this gantry")));
+        return gpio.run();
     }
 }

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import org.anpr.device.coap.api.ClockInfo;
 import org.anpr.device.coap.api.ConfigResult;
 import org.anpr.device.coap.api.GantryStatus;
+import org.anpr.device.coap.api.GpioSelfTest;
 import org.anpr.device.coap.api.TestCapture;
 import org.anpr.device.coap.client.GantryManagementClient;
 import org.anpr.device.coap.dtls.PskCredential;
@@ -23,6 +24,8 @@ import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
 import org.anpr.edge.config.ConfigFile;
+import org.anpr.edge.config.ManagementSettings;
+import java.util.List;
 import org.anpr.edge.pipeline.CameraRig;
 import org.anpr.edge.pipeline.EdgeAgent;
 import org.anpr.edge.metrics.HealthProbe;
@@ -64,7 +67,8 @@ class AgentManagementTest {
             agent.hotlist().apply(HotlistDelta.newBuilder().setFromVersion(0).setToVersion(4)
                     .addUpserts(new SampleMessages(1).hotlistEntry("12ABC3")).build());
             rig.attachTo(agent);
-            try (ManagementServer server = AgentManagement.serve(agent, rig, rig, new ConfigFile(file), config.management());
+            try (ManagementServer server = AgentManagement.serve(agent, rig, rig, new ConfigFile(file), config.management(),
+                    GpioSelfTester.forGantry(config.management()));
                  GantryManagementClient tech = new GantryManagementClient(loopback(server),
                          new PskCredential("tech-1", HexFormat.of().parseHex(KEY)), FAST)) {
                 GantryStatus status = tech.status();
@@ -78,6 +82,10 @@ class AgentManagementTest {
                 ClockInfo clock = tech.clock();
                 assertFalse(clock.synced());
                 assertEquals("none", clock.source());
+
+                GpioSelfTest gpio = tech.gpioSelfTest();
+                assertFalse(gpio.passed(), "no loopback configured: the self-test fails rather than passing untested");
+                assertEquals("no loopback wiring configured on this gantry", gpio.checks().get(0).detail());
 
                 TestCapture shot = tech.testCapture();
                 assertTrue(shot.jpeg().length > 10_000, "a whole frame: " + shot.jpeg().length + " bytes");
@@ -104,6 +112,30 @@ class AgentManagementTest {
 
     private static InetSocketAddress loopback(ManagementServer server) {
         return new InetSocketAddress("127.0.0.1", server.address().getPort());
+    }
+
+    @Test
+    void loopbacksAreValidated() throws Exception {
+        String key = "keyHex: " + KEY;
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfigLoader.parse("""
+                gantry: { id: G1 }
+                management:
+                  psk: [ { identity: tech-1, %s } ]
+                  loopbacks: [ { drive: 17, sense: 17 }, { drive: 30, sense: 22 }, { drive: 5 }, { drive: 6, sense: 7, inverted: "no" },
+                               { name: plug, drive: 9, sense: 10 }, { name: plug, drive: 11, sense: 12 } ]
+                mqtt: { serverUri: "tcp://127.0.0.1:1" }
+                """.formatted(key)));
+        assertEquals(List.of("management.loopbacks[0].sense: must be another pin than drive (17)",
+                "management.loopbacks[1].drive: must be within 0..27, was 30",
+                "management.loopbacks[2]: drive and sense (BCM pin numbers) are required",
+                "management.loopbacks[3].inverted: must be true or false, was 'no'",
+                "management.loopbacks[5].name: duplicate loopback name 'plug'"), e.errors());
+        AgentConfig ok = AgentConfigLoader.parse("""
+                gantry: { id: G1 }
+                management: { psk: [ { identity: tech-1, %s } ], loopbacks: [ { drive: 17, sense: 22, inverted: true } ] }
+                mqtt: { serverUri: "tcp://127.0.0.1:1" }
+                """.formatted(key));
+        assertEquals(List.of(new ManagementSettings.Loopback("BCM17->BCM22", 17, 22, true)), ok.management().loopbacks());
     }
 
     @Test

@@ -9,14 +9,40 @@ import java.util.List;
  * @param loops inductive-loop inputs per lane
  * @param flash output triggering the IR illuminator / flash, or null
  * @param door  cabinet door contact input, or null
- * @param relay roadside signal relay output, or null
+ * @param relay     roadside signal relay output, or null
+ * @param loopbacks outputs wired back to inputs for the commissioning self-test
  */
-public record GpioPinMap(List<LoopPins> loops, Integer flash, Integer door, Integer relay) {
+public record GpioPinMap(List<LoopPins> loops, Integer flash, Integer door, Integer relay, List<Loopback> loopbacks) {
     public static final int MAX_BCM_PIN = 27;
-    public static final GpioPinMap NONE = new GpioPinMap(List.of(), null, null, null);
+    public static final GpioPinMap NONE = new GpioPinMap(List.of(), null, null, null, List.of());
 
     public GpioPinMap {
         loops = List.copyOf(loops);
+        loopbacks = List.copyOf(loopbacks);
+    }
+
+    /** The BCM pin of a named output or input ({@code flash}, {@code relay}, {@code door}), or null. */
+    public Integer pin(String role) {
+        return switch (role) {
+            case "flash" -> flash;
+            case "relay" -> relay;
+            case "door" -> door;
+            default -> null;
+        };
+    }
+
+    /**
+     * An output wired back to an input ({@code gpio.loopbacks[]}), by the names in this map.
+     *
+     * @param drive    {@code flash} or {@code relay}
+     * @param sense    {@code door}
+     * @param inverted the input reads the opposite level
+     */
+    public record Loopback(String drive, String sense, boolean inverted) {
+        /** How the self-test names it: {@code flash->door}. */
+        public String name() {
+            return drive + "->" + sense;
+        }
     }
 
     /**

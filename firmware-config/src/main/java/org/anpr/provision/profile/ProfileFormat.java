@@ -108,7 +108,12 @@ public final class ProfileFormat {
                         "Inductive-loop inputs, one entry per lane.")
                 .optional("flash", pin(), "Output triggering the IR illuminator / flash.")
                 .optional("door", pin(), "Input from the cabinet door contact.")
-                .optional("relay", pin(), "Output driving the roadside signal relay.");
+                .optional("relay", pin(), "Output driving the roadside signal relay.")
+                .optional("loopbacks", ListSpec.of(ObjectSpec.of("An output wired back to an input (a commissioning plug, or the relay's feedback contact).")
+                        .required("drive", oneOf("flash", "relay"), "The output driven high then low: one of this map's outputs.")
+                        .required("sense", oneOf("door"), "The input that must follow: one of this map's inputs.")
+                        .optional("inverted", bool(), false, "The input reads the opposite level (an opto-coupler)."), 0, 4),
+                        "What 'provision commission' checks with the gantry's GPIO self-test.");
     }
 
     private static ScalarSpec pin() {

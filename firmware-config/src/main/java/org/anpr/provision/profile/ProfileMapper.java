@@ -72,7 +72,13 @@ public final class ProfileMapper {
                 loops.add(new GpioPinMap.LoopPins(intOr(l, "lane", 0), intOr(l, "leading", 0), integer(l, "trailing"), l.number("spacingM")));
             }
         }
-        return new GpioPinMap(loops, integer(g, "flash"), integer(g, "door"), integer(g, "relay"));
+        List<GpioPinMap.Loopback> loopbacks = new ArrayList<>();
+        for (YamlNode n : g.list("loopbacks")) {
+            if (n instanceof YamlMap l && l.text("drive") != null && l.text("sense") != null) {
+                loopbacks.add(new GpioPinMap.Loopback(l.text("drive"), l.text("sense"), Boolean.TRUE.equals(l.bool("inverted"))));
+            }
+        }
+        return new GpioPinMap(loops, integer(g, "flash"), integer(g, "door"), integer(g, "relay"), loopbacks);
     }
 
     private static RadarPort radar(YamlMap r) {

@@ -211,6 +211,19 @@ public record AgentDocument(Map<String, Object> tree, List<String> notRendered, 
             psk.put("identity", identity);
             psk.put("keyHex", hex);
             mg.put("psk", List.of(psk));
+            GpioPinMap pins = loaded.profile().gpio();
+            if (pins != null && !pins.loopbacks().isEmpty()) {
+                List<Object> loopbacks = new ArrayList<>();
+                for (GpioPinMap.Loopback l : pins.loopbacks()) {
+                    Map<String, Object> lb = new LinkedHashMap<>();
+                    lb.put("name", l.name());
+                    lb.put("drive", pins.pin(l.drive()));
+                    lb.put("sense", pins.pin(l.sense()));
+                    lb.put("inverted", l.inverted());
+                    loopbacks.add(lb);
+                }
+                mg.put("loopbacks", loopbacks);
+            }
             root.put("management", mg);
         }
 
@@ -261,7 +274,7 @@ public record AgentDocument(Map<String, Object> tree, List<String> notRendered, 
             }
             GpioPinMap g = p.gpio();
             if (g != null && !g.equals(GpioPinMap.NONE)) {
-                n.add("gpio");
+                n.add(g.loopbacks().isEmpty() ? "gpio" : "gpio (but its loopbacks, as management.loopbacks)");
             }
             if (p.radar() != null) {
                 n.add("radar");

@@ -81,6 +81,16 @@ final class ProfileChecks {
                 }
             }
         }
+        for (int i = 0; i < pins.loopbacks().size(); i++) {
+            GpioPinMap.Loopback l = pins.loopbacks().get(i);
+            String path = "gpio.loopbacks[" + i + "]";
+            for (String end : new String[] {l.drive(), l.sense()}) {
+                if (pins.pin(end) == null) {
+                    String field = path + (end.equals(l.drive()) ? ".drive" : ".sense");
+                    problems.at(p.at(field), field, "gpio." + end + " has no pin", "a pin set under gpio: (gpio." + end + ": BCM number)");
+                }
+            }
+        }
         addPin(uses, pins.flash(), "gpio.flash");
         addPin(uses, pins.door(), "gpio.door");
         addPin(uses, pins.relay(), "gpio.relay");
