@@ -1,22 +1,12 @@
 package org.anpr.edge;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import org.anpr.device.time.DeviceClock;
 import org.anpr.device.coap.server.ManagementServer;
-import org.anpr.edge.clock.ChronyClock;
 import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
 import org.anpr.edge.config.ConfigFile;
-import org.anpr.edge.hotlist.AlertBeacon;
-import org.anpr.edge.hotlist.AlertBeacons;
-import org.anpr.edge.management.AgentManagement;
-import org.anpr.edge.management.GpioSelfTester;
-import org.anpr.edge.metrics.HealthProbe;
-import org.anpr.edge.pipeline.CameraRig;
-import org.anpr.edge.pipeline.EdgeAgent;
 
 /**
  * {@code ./anpr agent --config gantry.yaml}: the standalone edge agent. Opens the cameras first
@@ -44,65 +34,25 @@ public final class AgentMain {
             System.exit(2);
         }
         AgentConfig config;
-        CameraRig rig;
-        HealthProbe host = HealthProbe.UNKNOWN;
+        AgentRuntime runtime;
         try {
             config = AgentConfigLoader.load(Path.of(args[1]));
-            host = config.clockSource().equals("chrony") ? new ChronyClock(ChronyClock.COMMAND, Duration.ofSeconds(10)) : HealthProbe.UNKNOWN;
-            rig = CameraRig.open(config, DeviceClock.system(), host);
+            runtime = AgentRuntime.start(config, new ConfigFile(Path.of(args[1])));
         } catch (ConfigException e) {
             System.err.println("anpr agent: " + args[1] + ": " + e.getMessage());
             System.exit(2);
             return;
         }
-        EdgeAgent agent;
-        try {
-            agent = EdgeAgent.start(config, rig);
-        } catch (Exception e) {
-            rig.close();
-            throw e;
-        }
-        AlertBeacon beacon = null;
-        if (config.alertOutput() != null) {
-            try {
-                beacon = AlertBeacons.open(config.alertOutput());
-            } catch (RuntimeException e) {
-                System.err.println("anpr agent: " + args[1] + ": alertOutput: " + e.getMessage());
-                rig.close();
-                agent.close();
-                System.exit(2);
-                return;
-            }
-            agent.onAlert(beacon);
-        }
-        AlertBeacon alertBeacon = beacon;
-        HealthProbe clock = host;
-        ConfigFile configFile = new ConfigFile(Path.of(args[1]));
-        agent.keepPushedConfigIn(configFile);
-        rig.attachTo(agent);
-        ManagementServer management = config.management() == null ? null
-                : AgentManagement.serve(agent, rig, host, configFile, config.management(),
-                        GpioSelfTester.forGantry(config.management()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                if (management != null) {
-                    management.close();
-                }
-                rig.stop(Duration.ofSeconds(5));
-                rig.close();
-                agent.close();
-                if (alertBeacon != null) {
-                    alertBeacon.close();
-                }
-                if (clock instanceof AutoCloseable c) {
-                    c.close();
-                }
-            } catch (Exception e) {
+                runtime.close();
+            } catch (RuntimeException e) {
                 System.err.println("anpr agent: close failed: " + e);
             }
             stopped.countDown();
         }, "agent-shutdown"));
+        ManagementServer management = runtime.management();
         System.out.println("anpr agent: gantry " + config.gantryId() + " running with " + config.cameras().size()
                 + " camera(s), region " + config.recognition().region().code() + ", "
                 + config.recognition().workers() + " recognition worker(s); outbox " + config.outboxFile()

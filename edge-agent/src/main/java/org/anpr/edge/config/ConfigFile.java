@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
  * moved over the file (an atomic rename). A configuration that is refused, or cannot be written,
  * changes neither the agent nor the file; an applied one survives a restart.
  */
-public final class ConfigFile {
+public final class ConfigFile implements ConfigStore {
     /** Applies a validated configuration to the running agent; may still refuse it. */
     @FunctionalInterface
     public interface Applier {
@@ -30,6 +30,12 @@ public final class ConfigFile {
         return file;
     }
 
+    @Override
+    public String describe() {
+        return file.toString();
+    }
+
+    @Override
     public byte[] read() throws IOException {
         return Files.readAllBytes(file);
     }
@@ -42,6 +48,7 @@ public final class ConfigFile {
      *     failed, in which case the agent runs the new configuration and the file keeps the old one
      *     (the message says so)
      */
+    @Override
     public synchronized AgentConfig replace(byte[] yaml, Applier applier) throws ConfigException, IOException {
         AgentConfig next = AgentConfigLoader.parse(new String(yaml, StandardCharsets.UTF_8));
         Path temp = Files.createTempFile(file.getParent(), ".gantry", ".yaml");

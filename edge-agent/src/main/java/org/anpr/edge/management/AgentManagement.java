@@ -16,7 +16,7 @@ import org.anpr.device.coap.api.TestCapture;
 import org.anpr.device.coap.server.ManagementServer;
 import org.anpr.device.coap.server.ManagementServerConfig;
 import org.anpr.edge.config.ConfigException;
-import org.anpr.edge.config.ConfigFile;
+import org.anpr.edge.config.ConfigStore;
 import org.anpr.edge.config.ManagementSettings;
 import org.anpr.edge.frames.TestShotTap;
 import org.anpr.edge.metrics.HealthProbe;
@@ -36,15 +36,16 @@ public final class AgentManagement implements GantryManagement {
     private final EdgeAgent agent;
     private final CameraRig rig;
     private final HealthProbe health;
-    private final ConfigFile configFile;
+    private final ConfigStore configFile;
     private final String clockSource;
     private final GpioSelfTester gpio;
 
     /**
-     * @param configFile the gantry.yaml the agent was started from; accepted configurations replace it
+     * @param configFile the gantry.yaml the agent was started from (accepted configurations replace it), or
+     *                   the Kura component's store (which refuses them)
      * @param gpio       the loopback self-test behind {@code /test/gpio}
      */
-    public AgentManagement(EdgeAgent agent, CameraRig rig, HealthProbe health, ConfigFile configFile, GpioSelfTester gpio) {
+    public AgentManagement(EdgeAgent agent, CameraRig rig, HealthProbe health, ConfigStore configFile, GpioSelfTester gpio) {
         this.agent = agent;
         this.rig = rig;
         this.health = health;
@@ -58,7 +59,7 @@ public final class AgentManagement implements GantryManagement {
      *
      * @param gpio the self-test behind {@code /test/gpio}, usually {@link GpioSelfTester#forGantry}
      */
-    public static ManagementServer serve(EdgeAgent agent, CameraRig rig, HealthProbe health, ConfigFile configFile,
+    public static ManagementServer serve(EdgeAgent agent, CameraRig rig, HealthProbe health, ConfigStore configFile,
                                          ManagementSettings settings, GpioSelfTester gpio) {
         ManagementServerConfig config = ManagementServerConfig.defaults()
                 .withBind(new InetSocketAddress(settings.bind(), settings.port()));
@@ -90,7 +91,7 @@ public final class AgentManagement implements GantryManagement {
         try {
             return configFile.read();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + configFile.path() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read " + configFile.describe() + ": " + e.getMessage(), e);
         }
     }
 

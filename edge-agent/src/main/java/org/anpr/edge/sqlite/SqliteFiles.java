@@ -3,12 +3,13 @@ package org.anpr.edge.sqlite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Opens the agent's SQLite files the same way everywhere: WAL, full fsync, a busy timeout. */
 public final class SqliteFiles {
+    private static final org.sqlite.JDBC DRIVER = new org.sqlite.JDBC();
+
     private SqliteFiles() {
     }
 
@@ -26,7 +27,13 @@ public final class SqliteFiles {
         } catch (java.io.IOException e) {
             throw new SQLException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        // the driver directly, not through DriverManager: in an OSGi framework (the Kura bundle)
+        // DriverManager's service lookup does not see drivers inside a bundle
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        Connection c = DRIVER.connect(url, new java.util.Properties());
+        if (c == null) {
+            throw new SQLException("the SQLite driver does not accept " + url);
+        }
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
