@@ -29,8 +29,10 @@ import org.w3c.dom.Element;
  *       <esf:property array="false" encrypted="false" name="gantry.id" type="String"><esf:value>…</esf:value></esf:property>
  * }</pre>
  *
- * The edge agent has no Kura component or metatype yet; until it does, the pid is {@link #PID} and
- * the property names are the {@code gantry.yaml} keys joined with dots ({@code mqtt.serverUri}). A list
+ * The pid {@link #PID} is the edge agent's Kura component ({@code edge-agent-kura}'s
+ * {@code EdgeAgentComponent}); the property names are its metatype's: the {@code gantry.yaml} keys
+ * joined with dots ({@code mqtt.serverUri}), checked against the built bundle's metatype by demo's
+ * {@code KuraSnapshotMetatypeTest}. A list
  * of mappings becomes parallel arrays, one value per item ({@code cameras.id}, {@code cameras.lane},
  * {@code cameras.source}; {@code sections.exit.camera} is "" when any camera may be used); margin
  * presets are written as their numbers. Secrets (with {@code --with-secrets}) are of type
