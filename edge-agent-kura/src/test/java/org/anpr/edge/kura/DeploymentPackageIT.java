@@ -55,4 +55,18 @@ class DeploymentPackageIT {
             assertEquals(null, osgi.bundle("org.anpr.edge.kura"), "uninstalled with its package");
         }
     }
+
+    /** The other platform's natives declare their platform: on this x86-64 machine they do not attach. */
+    @Test
+    void theArm64FragmentDoesNotResolveOnAnotherPlatform() throws Exception {
+        try (TestFramework osgi = TestFramework.start(dir.resolve("framework"))) {
+            Bundle host = osgi.install(TestFramework.builtBundle());
+            Bundle arm64 = osgi.install(TestFramework.TARGET.resolve("org.anpr.edge.kura.natives.linux-arm64.jar"));
+            host.start();
+            assertEquals(Bundle.ACTIVE, host.getState());
+            assertEquals(Bundle.INSTALLED, arm64.getState(), "osgi.native requires linux on aarch64");
+            assertEquals(false, osgi.framework.adapt(org.osgi.framework.wiring.FrameworkWiring.class)
+                    .resolveBundles(java.util.List.of(arm64)));
+        }
+    }
 }
