@@ -7,12 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pi4j.Pi4J;
-import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -27,8 +21,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
 import org.anpr.device.coap.server.ManagementServer;
-import org.anpr.device.gpio.DigitalIn;
-import org.anpr.device.gpio.DigitalOut;
 import org.anpr.device.gpio.selftest.LoopbackCheck;
 import org.anpr.device.time.DeviceClock;
 import org.anpr.edge.config.AgentConfig;
@@ -36,8 +28,8 @@ import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigFile;
 import org.anpr.edge.config.ManagementSettings;
 import org.anpr.edge.management.AgentManagement;
-import org.anpr.edge.management.GpioPins;
 import org.anpr.edge.management.GpioSelfTester;
+import org.anpr.edge.testing.LoopbackPlug;
 import org.anpr.edge.metrics.HealthProbe;
 import org.anpr.edge.pipeline.CameraRig;
 import org.anpr.edge.pipeline.EdgeAgent;
@@ -128,8 +120,6 @@ class ProvisionOnDeviceTest {
         Path agentData = dir.resolve("agent-data");
         AtomicBoolean plugged = new AtomicBoolean(true);
 
-        Context pi4j = Pi4J.newContextBuilder()
-                .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance()).build();
         try (DemoCentre centre = DemoCentre.start(dir.resolve("centre"), ID, MQTT_PASSWORD, 0, "operator-pass-1")) {
             Files.writeString(profile, profile(centre.port(), managementPort, ID, 64, 24, "synthetic:5"));
 
@@ -150,14 +140,12 @@ class ProvisionOnDeviceTest {
                 ConfigFile file = new ConfigFile(gantryYaml);
                 agent.keepPushedConfigIn(file);
                 try (ManagementServer management = AgentManagement.serve(agent, rig, CHRONY_SYNCED, file,
-                        config.management(), loopbackPlug(pi4j, config.management().loopbacks(), plugged))) {
+                        config.management(), loopbackPlug(config.management().loopbacks(), plugged))) {
                     awaitConnected(agent);
                     visit(profile, centre.port(), managementPort, agent, gantryYaml, plugged);
                 }
                 rig.stop(Duration.ofSeconds(5));
             }
-        } finally {
-            pi4j.shutdown();
         }
     }
 
@@ -276,46 +264,11 @@ class ProvisionOnDeviceTest {
 
     /**
      * The gantry's configured loopbacks (from the profile, through the rendered gantry.yaml) on
-     * Pi4J's simulated pins, with the commissioning plug in: each drive pin's level reaches its
-     * sense pin. Unplugged, the input stays where it is.
+     * Pi4J's simulated pins, with the commissioning plug in while {@code plugged}.
      */
-    private static GpioSelfTester loopbackPlug(Context pi4j, List<ManagementSettings.Loopback> loopbacks, AtomicBoolean plugged) {
+    private static GpioSelfTester loopbackPlug(List<ManagementSettings.Loopback> loopbacks, AtomicBoolean plugged) {
         assertEquals(List.of(new ManagementSettings.Loopback("flash->door", 17, 22, false)), loopbacks);
-        return GpioSelfTester.onDemand(() -> {
-            GpioPins pins = GpioPins.on(pi4j, false);
-            return new GpioPins() {
-                @Override
-                public DigitalOut output(String id, int bcm) {
-                    DigitalOut out = pins.output(id, bcm);
-                    ManagementSettings.Loopback l = loopbacks.stream().filter(x -> x.drive() == bcm).findFirst().orElseThrow();
-                    return new DigitalOut() {
-                        @Override
-                        public void set(boolean high) {
-                            out.set(high);
-                            if (plugged.get()) {
-                                pi4j.io("selftest-sense-" + l.sense(), MockDigitalInput.class)
-                                        .mockState(high ? DigitalState.HIGH : DigitalState.LOW);
-                            }
-                        }
-
-                        @Override
-                        public boolean isHigh() {
-                            return out.isHigh();
-                        }
-                    };
-                }
-
-                @Override
-                public DigitalIn input(String id, int bcm) {
-                    return pins.input(id, bcm);
-                }
-
-                @Override
-                public void close() {
-                    pins.close();
-                }
-            };
-        }, new LoopbackCheck(), loopbacks);
+        return GpioSelfTester.onDemand(() -> LoopbackPlug.pins(loopbacks, bcm -> plugged.get()), new LoopbackCheck(), loopbacks);
     }
 
     private static void awaitConnected(EdgeAgent agent) throws InterruptedException {

@@ -4,67 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.pi4j.Pi4J;
-import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.anpr.device.coap.api.GpioSelfTest;
-import org.anpr.device.gpio.DigitalIn;
-import org.anpr.device.gpio.DigitalOut;
 import org.anpr.device.gpio.selftest.LoopbackCheck;
 import org.anpr.edge.config.ManagementSettings;
 import org.anpr.edge.config.ManagementSettings.Loopback;
+import org.anpr.edge.testing.LoopbackPlug;
 import org.junit.jupiter.api.Test;
 
 /** {@code /test/gpio} on Pi4J's mock provider, with a commissioning plug that wires some outputs back. */
 class GpioSelfTesterTest {
     private static final LoopbackCheck FAST = new LoopbackCheck(Duration.ofMillis(20));
 
-    /** Pins on a fresh mock context per run; {@code wired} lists the drive pins the plug connects to their sense pin. */
+    /** The plug's pins for one run, counted; {@code wired}: the drive pins the plug connects. */
     private static GpioPins plug(List<Loopback> loopbacks, Set<Integer> wired, AtomicInteger runs) {
         runs.incrementAndGet();
-        Context pi4j = Pi4J.newContextBuilder()
-                .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance()).build();
-        GpioPins pins = GpioPins.on(pi4j, true);
-        return new GpioPins() {
-            @Override
-            public DigitalOut output(String id, int bcm) {
-                DigitalOut out = pins.output(id, bcm);
-                Loopback l = loopbacks.stream().filter(x -> x.drive() == bcm).findFirst().orElseThrow();
-                return new DigitalOut() {
-                    @Override
-                    public void set(boolean high) {
-                        out.set(high);
-                        if (wired.contains(bcm)) {
-                            boolean level = high != l.inverted();
-                            pi4j.io("selftest-sense-" + l.sense(), MockDigitalInput.class)
-                                    .mockState(level ? DigitalState.HIGH : DigitalState.LOW);
-                        }
-                    }
-
-                    @Override
-                    public boolean isHigh() {
-                        return out.isHigh();
-                    }
-                };
-            }
-
-            @Override
-            public DigitalIn input(String id, int bcm) {
-                return pins.input(id, bcm);
-            }
-
-            @Override
-            public void close() {
-                pins.close();
-            }
-        };
+        return LoopbackPlug.pins(loopbacks, wired::contains);
     }
 
     @Test
