@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.anpr.provision.keys.DeviceKeys;
 import org.anpr.provision.profile.ManagementEndpoint;
@@ -50,6 +51,9 @@ final class KeysCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace existing key files (the old key stops working once the device has the new one).")
     boolean force;
 
+    @Option(names = "--json", description = "Print what was written as one JSON document: {gantryId, type, files: [{path, mode}]}.")
+    boolean json;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,9 +69,9 @@ final class KeysCommand implements Callable<Integer> {
                 }
                 Path file = SecretFiles.resolve(loaded, "management.pskFile", m.pskFile());
                 SecretFiles.write(file, keys.psk().getBytes(StandardCharsets.US_ASCII), SecretFiles.PRIVATE, force);
-                out.println("wrote a new " + DeviceKeys.PSK_BYTES * 8 + "-bit pre-shared key for " + id + " (identity "
-                        + m.pskIdentity() + ") to " + file + " (mode 600)");
-                out.println("next: 'anpr provision push " + profile + "' gives it to the gantry (over its current key)");
+                report(out, id, List.of(file), List.of("600"), "wrote a new " + DeviceKeys.PSK_BYTES * 8
+                        + "-bit pre-shared key for " + id + " (identity " + m.pskIdentity() + ") to " + file + " (mode 600)\n"
+                        + "next: 'anpr provision push " + profile + "' gives it to the gantry (over its current key)");
             } else {
                 if (m == null || m.keyFile() == null) {
                     return noReference("management.keyFile", "keyFile: secrets/" + id + ".key.pem, csrFile: secrets/" + id + ".csr.pem");
@@ -80,9 +84,9 @@ final class KeysCommand implements Callable<Integer> {
                 DeviceKeys.CertificateRequest request = keys.certificateRequest(id, unit);
                 SecretFiles.write(keyFile, request.privateKeyPem().getBytes(StandardCharsets.US_ASCII), SecretFiles.PRIVATE, true);
                 SecretFiles.write(csrFile, request.csrPem().getBytes(StandardCharsets.US_ASCII), SecretFiles.PUBLIC, true);
-                out.println("wrote a new EC " + DeviceKeys.CURVE + " private key for " + id + " to " + keyFile + " (mode 600)");
-                out.println("wrote its signing request (CN=" + id + (unit == null ? "" : ", OU=" + unit) + ") to " + csrFile
-                        + ": have it signed by the network's CA");
+                report(out, id, List.of(keyFile, csrFile), List.of("600", "644"), "wrote a new EC " + DeviceKeys.CURVE
+                        + " private key for " + id + " to " + keyFile + " (mode 600)\nwrote its signing request (CN=" + id
+                        + (unit == null ? "" : ", OU=" + unit) + ") to " + csrFile + ": have it signed by the network's CA");
             }
         } catch (FileAlreadyExistsException e) {
             throw new CommandFailure(ExitCodes.EXISTS, e.getFile() + " exists; nothing written (--force replaces it)");
@@ -91,6 +95,19 @@ final class KeysCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private void report(PrintWriter out, String id, List<Path> files, List<String> modes, String text) {
+        if (!json) {
+            out.println(text);
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode root = Json.object().put("gantryId", id).put("type", type.name());
+        com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("files");
+        for (int i = 0; i < files.size(); i++) {
+            list.addObject().put("path", files.get(i).toString()).put("mode", modes.get(i));
+        }
+        out.println(Json.write(root));
     }
 
     private int noReference(String field, String example) {

@@ -68,7 +68,10 @@ class KeysCommandTest {
         assertEquals(10, again.code());
         assertTrue(again.err().contains(psk + " exists; nothing written (--force replaces it)"), again.err());
         assertEquals(hex, Files.readString(psk).strip());
-        assertEquals(0, run("keys", examples.resolve("e40-km16.2.yaml").toString(), "--force").code());
+        Run forced = run("keys", examples.resolve("e40-km16.2.yaml").toString(), "--force", "--json");
+        assertEquals(0, forced.code());
+        assertEquals("{\"gantryId\":\"E40-E-km16.2\",\"type\":\"psk\",\"files\":[{\"path\":\"" + psk + "\",\"mode\":\"600\"}]}",
+                forced.out().replaceAll("\\s+", ""));
         assertNotEquals(hex, Files.readString(psk).strip());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(psk)));
         try (var left = Files.list(psk.getParent())) {
