@@ -157,12 +157,15 @@ class ProvisionOnDeviceTest {
         Run same = provision("diff", profile.toString());
         assertEquals(0, same.code(), same.out() + same.err());
         assertTrue(same.out().contains(ID + " at " + device + " runs what " + profile + " gives it"), same.out());
+        assertTrue(same.out().contains("2 secret(s) not compared, the gantry does not show them: management.psk[0].keyHex, mqtt.password"),
+                same.out());
 
         // the profile changes: diff lists it, value by value
         Files.writeString(profile, profile(mqttPort, managementPort, ID, 128, 12, "synthetic:5"));
         Run differs = provision("diff", profile.toString(), "--json");
         assertEquals(7, differs.code(), differs.err());
         JsonNode changes = JSON.readTree(differs.out()).get("changes");
+        assertEquals("[\"management.psk[0].keyHex\",\"mqtt.password\"]", JSON.readTree(differs.out()).get("secretsNotCompared").toString());
         assertEquals(2, changes.size(), differs.out());
         assertEquals("sectionRules.passageTtlHours", changes.get(0).get("path").asText());
         assertEquals("24", changes.get(0).get("device").asText());
@@ -190,6 +193,9 @@ class ProvisionOnDeviceTest {
         Run again = provision("push", profile.toString(), "--yes");
         assertEquals(0, again.code());
         assertTrue(again.out().contains("already runs what"), again.out());
+        Run forced = provision("push", profile.toString(), "--yes", "--force");
+        assertEquals(0, forced.code(), forced.out() + forced.err());
+        assertTrue(forced.out().contains("every secret sent again (--force)"), forced.out());
 
         // a change the agent cannot take at run time: refused by the agent, nothing changes
         Files.writeString(profile, profile(mqttPort, managementPort, ID, 256, 12, "synthetic:6"));

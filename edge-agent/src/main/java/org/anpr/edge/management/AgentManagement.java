@@ -26,7 +26,9 @@ import org.anpr.protocol.v1.ClockSync;
 
 /**
  * What the technician's CoAP tool sees of a running agent ({@code device-drivers}' management
- * resources call into this). A configuration PUT is validated exactly as at start, applied with
+ * resources call into this). What GET /config returns has every secret redacted
+ * ({@link SecretRedaction}); a PUT that sends the placeholder back keeps the secret. A configuration
+ * PUT is validated exactly as at start, applied with
  * {@link EdgeAgent#reconfigure} (queued data kept) and only then written over the gantry's file,
  * atomically, so the file always holds a configuration that was accepted.
  */
@@ -89,7 +91,7 @@ public final class AgentManagement implements GantryManagement {
     @Override
     public byte[] config() {
         try {
-            return configFile.read();
+            return SecretRedaction.redact(configFile.read());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + configFile.describe() + ": " + e.getMessage(), e);
         }
@@ -98,7 +100,7 @@ public final class AgentManagement implements GantryManagement {
     @Override
     public ConfigResult applyConfig(byte[] yaml) {
         try {
-            configFile.replace(yaml, agent::reconfigure);
+            configFile.replace(SecretRedaction.restore(yaml, configFile.read()), agent::reconfigure);
             return ConfigResult.accepted();
         } catch (ConfigException e) {
             return ConfigResult.rejected(String.join("; ", e.errors()));

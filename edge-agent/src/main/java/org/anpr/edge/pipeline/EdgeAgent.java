@@ -142,8 +142,9 @@ public final class EdgeAgent implements AutoCloseable {
 
     /**
      * Applies a new configuration without losing queued data: the outbox stays open; the MQTT
-     * connection is replaced only when its settings changed. The gantry id and the file
-     * locations need a restart.
+     * connection is replaced only when its settings changed. The gantry id, the file locations,
+     * cameras and recognition, the management endpoint, the alert output and the clock source need a
+     * restart: a change to them is refused, naming them.
      */
     public synchronized void reconfigure(AgentConfig next) throws ConfigException {
         AgentConfig now = config;
@@ -158,6 +159,18 @@ public final class EdgeAgent implements AutoCloseable {
         // the capture side (CameraRig) is built once at start; it has no in-place reconfiguration yet
         if (!now.cameras().equals(next.cameras()) || !now.recognition().equals(next.recognition())) {
             fixed.add("cameras, recognition: cannot change at run time (restart the agent)");
+        }
+        // built once around the agent (AgentRuntime): refused rather than reported applied and ignored,
+        // so that a revoked technician key is never believed revoked while the endpoint still takes it
+        if (!Objects.equals(now.management(), next.management())) {
+            fixed.add("management: the technicians' endpoint (keys, address, port, loopbacks) cannot change at run time"
+                    + " (restart the agent)");
+        }
+        if (!Objects.equals(now.alertOutput(), next.alertOutput())) {
+            fixed.add("alertOutput: cannot change at run time (restart the agent)");
+        }
+        if (!now.clockSource().equals(next.clockSource())) {
+            fixed.add("clock.source: cannot change at run time (restart the agent)");
         }
         if (!fixed.isEmpty()) {
             throw new ConfigException(fixed);

@@ -104,7 +104,19 @@ class AgentManagementTest {
                 ConfigResult ok = tech.applyConfig(yaml(dead, 128).getBytes(StandardCharsets.UTF_8));
                 assertTrue(ok.applied(), ok.reason());
                 assertEquals(128L << 20, agent.config().outboxLimits().maxBytes());
-                assertEquals(yaml(dead, 128), new String(tech.config(), StandardCharsets.UTF_8));
+                String readBack = new String(tech.config(), StandardCharsets.UTF_8);
+                assertFalse(readBack.contains(KEY), "no technician key is read back: " + readBack);
+                assertTrue(readBack.contains("keyHex: <redacted>"), readBack);
+                assertEquals(yaml(dead, 128), Files.readString(file), "the file keeps the key");
+                // the read-back document pushed again keeps the key; a change of the endpoint is refused by name
+                ConfigResult again = tech.applyConfig(readBack.getBytes(StandardCharsets.UTF_8));
+                assertTrue(again.applied(), again.reason());
+                assertTrue(Files.readString(file).contains(KEY), "the key was kept");
+                ConfigResult revoke = tech.applyConfig(yaml(dead, 128).replace(KEY, "ffeeddccbbaa99887766554433221100")
+                        .getBytes(StandardCharsets.UTF_8));
+                assertFalse(revoke.applied());
+                assertTrue(revoke.reason().contains("management: the technicians' endpoint (keys, address, port, loopbacks)"
+                        + " cannot change at run time (restart the agent)"), revoke.reason());
                 assertEquals(128L << 20, AgentConfigLoader.load(file).outboxLimits().maxBytes());
             }
         }

@@ -23,8 +23,25 @@ final class DiffReport {
         }
     }
 
-    /** {@code "changes": [{"path", "kind", "device", "profile"}]} (secrets as "(secret)"). */
-    static void addTo(ObjectNode root, List<Change> changes) {
+    /** The line saying which secrets the gantry keeps to itself, or nothing. */
+    static void printHidden(PrintWriter out, List<String> hidden) {
+        if (!hidden.isEmpty()) {
+            out.println("  (" + hidden.size() + " secret(s) not compared, the gantry does not show them: " + String.join(", ", hidden)
+                    + "; 'push --force' sends them)");
+        }
+    }
+
+    /**
+     * {@code "changes": [{"path", "kind", "device", "profile"}]} (secrets as "(secret)") and
+     * {@code "secretsNotCompared": [path]}.
+     */
+    static void addTo(ObjectNode root, List<Change> changes, List<String> hidden) {
+        ArrayNode h = root.putArray("secretsNotCompared");
+        hidden.forEach(h::add);
+        addTo(root, changes);
+    }
+
+    private static void addTo(ObjectNode root, List<Change> changes) {
         ArrayNode list = root.putArray("changes");
         for (Change c : changes) {
             list.addObject().put("path", c.path()).put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT))

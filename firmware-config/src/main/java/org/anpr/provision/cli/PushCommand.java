@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Send a profile's configuration to its gantry over CoAP/DTLS. The profile is validated",
             "first; the changes are shown (secrets hidden) and confirmed unless --yes. The gantry checks it",
             "again and applies it without losing queued reads, or refuses it, changing nothing. Afterwards",
-            "the running configuration is read back and compared."},
+            "the running configuration is read back and compared. The gantry does not show its secrets;",
+            "to change only a secret, use --force."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:applied (or already the running configuration)", "1:the profile is invalid or a secret file unusable",
             "2:usage error", "5:the device did not answer, or does not run what it accepted",
@@ -48,6 +48,9 @@ final class PushCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Do not ask: send as soon as it is validated.")
     boolean yes;
 
+    @Option(names = "--force", description = "Send even when no difference shows: to change a secret, which the gantry does not show.")
+    boolean force;
+
     /** Where the answer to "apply?" comes from (the terminal; tests set another reader). */
     BufferedReader answers = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     /** Whether someone can answer (a terminal); without one and without --yes, nothing is sent. */
@@ -63,18 +66,18 @@ final class PushCommand implements Callable<Integer> {
             byte[] running = DeviceOptions.running(session);
             String rendered = target.rendered(loaded, running);
             List<ConfigDiff.Change> changes = DiffCommand.changes(running, rendered);
+            List<String> hidden = ConfigDiff.hiddenSecrets(running);
             ObjectNode json = Json.object().put("gantryId", id).put("device", device);
-            DiffReport.addTo(json, changes);
-            if (changes.isEmpty()) {
+            DiffReport.addTo(json, changes, hidden);
+            if (changes.isEmpty() && !force) {
                 return done(out, json.put("applied", false).put("upToDate", true),
                         id + " at " + device + " already runs what " + target.profile + " gives it; nothing sent");
             }
             if (!output.json) {
-                out.println(id + " at " + device + ": " + DiffReport.count(changes.size()) + " to apply");
+                out.println(id + " at " + device + ": " + DiffReport.count(changes.size()) + " to apply"
+                        + (force ? ", and every secret sent again (--force)" : ""));
                 DiffReport.print(out, output.ansi(), changes);
-                if (changes.stream().anyMatch(c -> c.path().startsWith("management."))) {
-                    out.println("  note: the management endpoint's settings take effect when the agent restarts");
-                }
+                DiffReport.printHidden(out, hidden);
                 out.flush();
             }
             if (!yes && !confirmed(out, id)) {
@@ -87,10 +90,10 @@ final class PushCommand implements Callable<Integer> {
                 throw new CommandFailure(ExitCodes.DEVICE_REFUSED, id + " refused the configuration, and still runs"
                         + " the previous one: " + result.reason());
             }
-            byte[] now = DeviceOptions.running(session);
-            if (!Arrays.equals(now, sent)) {
+            List<ConfigDiff.Change> remaining = DiffCommand.changes(DeviceOptions.running(session), rendered);
+            if (!remaining.isEmpty()) {
                 throw new CommandFailure(ExitCodes.DEVICE_UNREACHABLE, id + " accepted the configuration but does not"
-                        + " serve it back (" + DiffReport.count(DiffCommand.changes(now, rendered).size()) + " remain); run diff");
+                        + " serve it back (" + DiffReport.count(remaining.size()) + " remain); run diff");
             }
             return done(out, json.put("applied", true).put("upToDate", true),
                     id + " applied " + DiffReport.count(changes.size()) + " and runs the profile's configuration now");

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.anpr.device.coap.api.GantryManagement;
 
 /**
  * What would change on a gantry: its running {@code gantry.yaml} against the one rendered from the
  * profile, compared as YAML trees (comments, key order and quoting do not count), value by value
  * under paths like {@code sections[0].distanceM}. Secret values are never shown, only whether
- * they change.
+ * they change; where the gantry itself hides one ({@link GantryManagement#REDACTED}, as the edge
+ * agent does) it cannot be compared and is listed by {@link #hiddenSecrets} instead.
  */
 public final class ConfigDiff {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -68,18 +70,38 @@ public final class ConfigDiff {
             if (b != null && b.equals(a)) {
                 continue;
             }
+            boolean redacted = b != null && b.contains(GantryManagement.REDACTED);
             if (SECRET_PATH.matcher(path).matches()) {
+                if (redacted && a != null) {
+                    continue; // the gantry does not show it: not comparable (see hiddenSecrets)
+                }
                 changes.add(new Change(path, b == null ? null : HIDDEN, a == null ? null : HIDDEN + " new value"));
             } else {
                 String bm = b == null ? null : maskUserInfo(b);
                 String am = a == null ? null : maskUserInfo(a);
-                if (bm != null && bm.equals(am)) { // only the credentials in a URL differ
-                    am = am + " (credentials changed)";
+                if (bm != null && bm.equals(am)) {
+                    if (redacted) {
+                        continue; // the same URL; its password is not shown
+                    }
+                    am = am + " (credentials changed)"; // only the credentials in a URL differ
                 }
                 changes.add(new Change(path, bm, am));
             }
         }
         return changes;
+    }
+
+    /**
+     * The paths where the gantry shows {@link GantryManagement#REDACTED} instead of a secret: a
+     * change there cannot be seen ({@code push --force} sends it anyway).
+     */
+    public static List<String> hiddenSecrets(byte[] device) {
+        try {
+            return flatten(parse(device, "the device's configuration")).entrySet().stream()
+                    .filter(e -> e.getValue().contains(GantryManagement.REDACTED)).map(Map.Entry::getKey).toList();
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     /** The value of {@code path} in a configuration, or null (for the storage.dir a push keeps). */

@@ -69,6 +69,17 @@ class ConfigDiffTest {
     }
 
     @Test
+    void secretsTheGantryHidesAreNotComparedButListed() {
+        String redacted = DEVICE.replace("hunter2", "<redacted>").replace("viewer:old@", "viewer:<redacted>@")
+                .replace("00112233445566778899aabbccddeeff", "<redacted>");
+        byte[] device = redacted.getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of(), ConfigDiff.between(device, DEVICE.replace("hunter2", "other")), "not comparable, not a change");
+        assertEquals(List.of("cameras[0].source", "management.psk[0].keyHex", "mqtt.password"), ConfigDiff.hiddenSecrets(device));
+        assertEquals(List.of("- mqtt.password: (secret)"), ConfigDiff.between(device, DEVICE.replace("  password: hunter2\n", "")
+                .replace(", password: hunter2", "")).stream().map(ConfigDiff.Change::toString).toList(), "removing one still shows");
+    }
+
+    @Test
     void aDeviceConfigurationThatIsNotYamlIsSaidSo() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ConfigDiff.between("gantry: [unclosed".getBytes(StandardCharsets.UTF_8), "gantry: { id: G1 }"));

@@ -9,12 +9,20 @@ public interface GantryManagement {
 
     GantryStatus status();
 
-    /** The active configuration as provisioned (opaque bytes, YAML). */
+    /**
+     * Stands where a secret is in what {@link #config()} returns: one technician's key must not
+     * reveal the MQTT password or the other technicians' keys. Sent back in a PUT, it keeps the
+     * secret the gantry has.
+     */
+    String REDACTED = "<redacted>";
+
+    /** The active configuration as provisioned (YAML), every secret replaced by {@link #REDACTED}. */
     byte[] config();
 
     /**
      * Validates and, if valid, applies a new configuration atomically. A rejected config must
-     * change nothing; its reason is returned to the technician verbatim.
+     * change nothing; its reason is returned to the technician verbatim. A {@link #REDACTED}
+     * value keeps the secret the gantry has there.
      */
     ConfigResult applyConfig(byte[] config);
 
