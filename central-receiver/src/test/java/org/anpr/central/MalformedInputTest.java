@@ -75,6 +75,29 @@ class MalformedInputTest {
         assertArrayEquals("definitely not protobuf \u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1), first.payload());
     }
 
+    /** Issue 17, item 3: a read stamped far in the future is quarantined, and the gantry's next read stored. */
+    @Test
+    void aReadFromTheFutureIsQuarantinedNotStored() throws Exception {
+        MqttClient gantry = TestGantries.connect(receiver.port(), ENTRY, true);
+        try {
+            long inTwoDays = System.currentTimeMillis() + 48L * 3600 * 1000;
+            org.anpr.protocol.ids.Uuid7 future = new org.anpr.protocol.ids.Uuid7(java.time.Clock.fixed(
+                    java.time.Instant.ofEpochMilli(inTwoDays), java.time.ZoneOffset.UTC));
+            var read = samples.read(ENTRY).toBuilder()
+                    .setReadId(com.google.protobuf.ByteString.copyFrom(org.anpr.protocol.ids.Uuid7.toBytes(future.generate()))).build();
+            gantry.publish(reads, encode(org.anpr.protocol.v1.PlateReadBatch.newBuilder().addReads(read).build()), 1, false);
+            gantry.publish(reads, encode(samples.batch(ENTRY, 1)), 1, false);
+            assertEquals(1, receiver.store().countReads(), "only the plausible read is stored");
+        } finally {
+            TestGantries.closeQuietly(gantry);
+        }
+        var rejected = receiver.store().rejected();
+        assertEquals(1, rejected.size());
+        assertEquals("INVALID_VALUE", rejected.get(0).problem());
+        assertTrue(rejected.get(0).reason().contains("reads.reads[0].read_id") && rejected.get(0).reason().contains("ahead of the centre's clock"),
+                rejected.get(0).reason());
+    }
+
     @Test
     void oversizedPacketClosesThatConnectionOnly() throws Exception {
         MqttClient big = TestGantries.connect(receiver.port(), ENTRY, true);

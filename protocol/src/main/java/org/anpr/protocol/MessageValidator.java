@@ -28,6 +28,11 @@ public final class MessageValidator {
     /** Instants before 2000-01-01 or after 2100-01-01 are taken as a broken clock or field. */
     private static final long MIN_EPOCH_MICROS = 946_684_800_000_000L;
     private static final long MAX_EPOCH_MICROS = 4_102_444_800_000_000L;
+    /**
+     * How far a read's capture time may lie after the time of its id (made after the capture, on
+     * the same clock): a clock step, or a replay running ahead of real time, up to a day.
+     */
+    public static final long MAX_CAPTURE_AFTER_ID_MICROS = 24L * 3_600_000_000L;
     private static final int MAX_ALTERNATIVES = 16;
     private static final int MAX_LANE = 64;
     private static final int MAX_IMAGE_SIDE = 20_000;
@@ -65,6 +70,13 @@ public final class MessageValidator {
             throw missing(path + ".capture_time");
         }
         validate(read.getCaptureTime(), path + ".capture_time");
+        // read ids are made when the read is (after its capture), by the same clock
+        long idMicros = Uuid7.epochMillis(Uuid7.fromBytes(read.getReadId().toByteArray())) * 1000;
+        if (read.getCaptureTime().getEpochMicros() > idMicros + MAX_CAPTURE_AFTER_ID_MICROS) {
+            throw invalid(path + ".capture_time", "captured at " + java.time.Instant.ofEpochMilli(read.getCaptureTime().getEpochMicros() / 1000)
+                    + ", after its read id was made (" + java.time.Instant.ofEpochMilli(idMicros / 1000) + "); at most "
+                    + MAX_CAPTURE_AFTER_ID_MICROS / 3_600_000_000L + " h of clock step are allowed");
+        }
         requirePlate(read.getPlateText(), path + ".plate_text");
         requireCountry(read.getCountry(), path + ".country");
         requireShortText(read.getPlateFormat(), path + ".plate_format", false);
@@ -308,6 +320,11 @@ public final class MessageValidator {
         UUID id = Uuid7.fromBytes(bytes.toByteArray());
         if (!Uuid7.isUuid7(id)) {
             throw invalid(path, "id " + id + " is not a version-7 UUID");
+        }
+        // the id's time picks the store's day partition: it must be a real one
+        long micros = Uuid7.epochMillis(id) * 1000;
+        if (micros < MIN_EPOCH_MICROS || micros > MAX_EPOCH_MICROS) {
+            throw invalid(path, "id " + id + " has the time " + micros / 1000 + " ms, not between the years 2000 and 2100");
         }
     }
 

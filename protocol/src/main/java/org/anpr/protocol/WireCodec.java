@@ -123,25 +123,49 @@ public final class WireCodec {
             throw new ProtocolException(Problem.WRONG_PAYLOAD_FOR_TOPIC, "payload",
                     "topic " + topic + " carries " + kind.payload() + ", got " + envelope.getPayloadCase());
         }
-        String owner = owningGantry(envelope, kind);
-        if (owner != null && !owner.equals(topic.gantryId())) {
-            throw new ProtocolException(Problem.INVALID_VALUE, "payload",
-                    "message of gantry '" + owner + "' on topic of gantry '" + topic.gantryId() + "'");
+        String misowned = misowned(envelope, kind, topic.gantryId());
+        if (misowned != null) {
+            throw new ProtocolException(Problem.INVALID_VALUE, misowned.substring(0, misowned.indexOf(' ')),
+                    misowned.substring(misowned.indexOf(' ') + 1));
         }
         return envelope;
     }
 
-    /** The gantry a payload says it belongs to on a topic of {@code kind}, or null when it does not say. */
-    private static String owningGantry(Envelope envelope, TopicKind kind) {
+    /**
+     * The first gantry id in the payload that the topic's gantry may not speak for, as
+     * {@code "field message"}, or null. Every read counts, not only the first of a batch: a gantry
+     * speaks only for itself (its reads, alerts, entry passages, violations as the exit, its status);
+     * the entry read a passage carries is the entry gantry's; the passage routed to an exit gantry
+     * names it.
+     */
+    private static String misowned(Envelope envelope, TopicKind kind, String gantry) {
         return switch (kind) {
-            case READS -> envelope.getReads().getReads(0).getGantryId();
-            case ALERTS -> envelope.getAlert().getRead().getGantryId();
-            case PASSAGES -> envelope.getPassage().getEntryGantryId();
-            case SECTION_ENTRIES -> envelope.getPassage().getExitGantryId();
-            case VIOLATIONS -> envelope.getViolation().getExitRead().getGantryId();
-            case STATUS -> envelope.getStatus().getGantryId();
+            case READS -> {
+                for (int i = 0; i < envelope.getReads().getReadsCount(); i++) {
+                    String r = notOf(envelope.getReads().getReads(i).getGantryId(), gantry, "reads.reads[" + i + "].gantry_id");
+                    if (r != null) {
+                        yield r;
+                    }
+                }
+                yield null;
+            }
+            case ALERTS -> notOf(envelope.getAlert().getRead().getGantryId(), gantry, "alert.read.gantry_id");
+            case PASSAGES -> first(notOf(envelope.getPassage().getEntryGantryId(), gantry, "passage.entry_gantry_id"),
+                    notOf(envelope.getPassage().getRead().getGantryId(), envelope.getPassage().getEntryGantryId(), "passage.read.gantry_id"));
+            case SECTION_ENTRIES -> first(notOf(envelope.getPassage().getExitGantryId(), gantry, "passage.exit_gantry_id"),
+                    notOf(envelope.getPassage().getRead().getGantryId(), envelope.getPassage().getEntryGantryId(), "passage.read.gantry_id"));
+            case VIOLATIONS -> notOf(envelope.getViolation().getExitRead().getGantryId(), gantry, "violation.exit_read.gantry_id");
+            case STATUS -> notOf(envelope.getStatus().getGantryId(), gantry, "status.gantry_id");
             case HOTLIST, CONFIG -> null;
         };
+    }
+
+    private static String notOf(String claimed, String owner, String field) {
+        return claimed.equals(owner) ? null : field + " message of gantry '" + claimed + "' where only gantry '" + owner + "' may speak";
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
     }
 
     private void validate(Envelope env) throws ProtocolException {

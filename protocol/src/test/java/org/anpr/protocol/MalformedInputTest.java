@@ -173,6 +173,47 @@ class MalformedInputTest {
         assertTrue(wrongGantry.getMessage().contains("'G1'") && wrongGantry.getMessage().contains("'G2'"));
     }
 
+    /** Issue 17, item 3: times a client chooses are range-checked: the id's (the store's partition) and the capture's. */
+    @Test
+    void idTimesAndCaptureTimesAreRangeChecked() {
+        PlateRead ok = samples.read("G1");
+        java.util.UUID year10000 = new java.util.UUID((253_402_300_800_000L << 16) | 0x7000L, 0x8000_0000_0000_0001L);
+        PlateRead farFuture = ok.toBuilder().setReadId(ByteString.copyFrom(org.anpr.protocol.ids.Uuid7.toBytes(year10000))).build();
+        ProtocolException e = rejected(envelopeWith(farFuture));
+        assertEquals("reads.reads[0].read_id", e.field());
+        assertTrue(e.getMessage().contains("not between the years 2000 and 2100"), e.getMessage());
+
+        long idMicros = org.anpr.protocol.ids.Uuid7.epochMillis(org.anpr.protocol.ids.Uuid7.fromBytes(ok.getReadId().toByteArray())) * 1000;
+        PlateRead capturedLater = ok.toBuilder().setCaptureTime(ok.getCaptureTime().toBuilder()
+                .setEpochMicros(idMicros + MessageValidator.MAX_CAPTURE_AFTER_ID_MICROS + 1_000_000)).build();
+        assertEquals("reads.reads[0].capture_time", rejected(envelopeWith(capturedLater)).field());
+    }
+
+    /** Issue 17, item 1: a batch whose first read is the gantry's own no longer carries another's reads. */
+    @Test
+    void everyReadOfABatchMustBeTheTopicsGantrys() throws Exception {
+        PlateReadBatch mixed = PlateReadBatch.newBuilder().addReads(samples.read("G1")).addReads(samples.read("G1"))
+                .addReads(samples.read("G2")).build();
+        ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decode(Topic.of("G1", TopicKind.READS), codec.encode(mixed)));
+        assertEquals(Problem.INVALID_VALUE, e.problem());
+        assertEquals("reads.reads[2].gantry_id", e.field());
+
+        // a passage names its entry and carries the entry's read; a violation is the exit's
+        var passage = samples.passage("G1", "G9");
+        var forgedRead = passage.toBuilder().setRead(samples.read("G3")).build();
+        assertEquals("passage.read.gantry_id", assertThrows(ProtocolException.class,
+                () -> codec.decode(Topic.of("G1", TopicKind.PASSAGES), codec.encode(forgedRead))).field());
+        assertEquals("passage.entry_gantry_id", assertThrows(ProtocolException.class,
+                () -> codec.decode(Topic.of("G2", TopicKind.PASSAGES), codec.encode(passage))).field());
+        assertEquals("passage.exit_gantry_id", assertThrows(ProtocolException.class,
+                () -> codec.decode(Topic.of("G8", TopicKind.SECTION_ENTRIES), codec.encode(passage))).field());
+        codec.decode(Topic.of("G9", TopicKind.SECTION_ENTRIES), codec.encode(passage)); // routed to its exit: fine
+        var violation = samples.violation("G1", "G9");
+        codec.decode(Topic.of("G9", TopicKind.VIOLATIONS), codec.encode(violation));
+        assertEquals("violation.exit_read.gantry_id", assertThrows(ProtocolException.class,
+                () -> codec.decode(Topic.of("G1", TopicKind.VIOLATIONS), codec.encode(violation))).field());
+    }
+
     @Test
     void encodingRefusesInvalidMessages() {
         PlateRead bad = samples.read("G1").toBuilder().setPlateText("X-1").build();

@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one published payload into store writes and commits them: decode and validate, central
+ * Turns one published payload into store writes and commits them: decode and validate (the
+ * gantry's times against the centre's clock too: {@link ClockPlausibility}), central
  * hotlist match, then group commit. A payload that does not decode is quarantined (stored in
  * {@code rejected} with its reason) and still acknowledged: un-acknowledged, the gantry would
  * redeliver it forever and its outbox would never drain past it.
@@ -34,6 +35,7 @@ public final class Ingestor {
     private final GroupCommitWriter writer;
     private final ReceiverMetrics metrics;
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+    private final ClockPlausibility clock = new ClockPlausibility(() -> System.currentTimeMillis() * 1000);
 
     public Ingestor(WireCodec codec, CentralHotlist hotlist, GroupCommitWriter writer, ReceiverMetrics metrics) {
         this.codec = codec;
@@ -55,6 +57,7 @@ public final class Ingestor {
         Envelope envelope;
         try {
             envelope = codec.decode(topic, payload);
+            clock.check(envelope);
         } catch (ProtocolException e) {
             metrics.countRejected(e.problem());
             LOG.warn("gantry {}: rejected payload on {} ({} bytes): {}", gantryId, topic, payload.length, e.getMessage());
