@@ -15,6 +15,7 @@ import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
 import org.anpr.edge.config.ConfigFile;
+import org.anpr.edge.config.ConfigRevisions;
 import org.anpr.edge.hotlist.DeltaRejectedException;
 import org.anpr.edge.hotlist.Hotlist;
 import org.anpr.edge.metrics.AgentMetrics;
@@ -57,13 +58,16 @@ public final class EdgeAgent implements AutoCloseable {
     private final List<Consumer<HotlistAlert>> alertListeners = new CopyOnWriteArrayList<>();
     private volatile AgentConfig config;
     private volatile ConfigFile configFile;
-    private MqttReporter reporter;
+    private volatile MqttReporter reporter;
+    private final ConfigRevisions revisions;
+    private volatile String lastConfigRefusal;
 
     private EdgeAgent(AgentConfig config, HealthProbe health) throws SQLException, ProtocolException {
         this.config = config;
         this.health = health;
         this.outbox = Outbox.open(config.outboxFile(), config.outboxLimits(), codec);
         this.hotlist = Hotlist.open(config.hotlistFile());
+        this.revisions = new ConfigRevisions(config.outboxFile().toAbsolutePath().resolveSibling("config-revision"));
         this.sections = SectionTimer.open(config.sectionsFile(), config.gantryId(), config.sections(), config.sectionSettings(),
                 new OutboxSink());
         this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -233,24 +237,36 @@ public final class EdgeAgent implements AutoCloseable {
     private void onConfigPush(Envelope env) {
         ConfigPush push = env.getConfigPush();
         ConfigFile file = configFile;
+        long applied = revisions.applied();
+        if (push.getRevision() <= applied) {
+            // a replayed or stale push would roll the configuration back
+            lastConfigRefusal = "configuration revision " + push.getRevision() + " refused: not newer than the applied " + applied;
+            metrics.configsRejected.incrementAndGet();
+            LOG.warn(lastConfigRefusal);
+            return;
+        }
         try {
             if (file == null) {
                 reconfigure(AgentConfigLoader.parse(push.getDocument().toString(StandardCharsets.UTF_8)));
             } else {
                 file.replace(push.getDocument().toByteArray(), this::reconfigure);
             }
+            revisions.record(push.getRevision());
+            lastConfigRefusal = null;
             LOG.info("configuration revision {} by {} applied{}", push.getRevision(), push.getIssuedBy(),
                     file == null ? "" : " and written to " + file.path());
         } catch (ConfigException e) {
+            lastConfigRefusal = "configuration revision " + push.getRevision() + " refused: " + String.join("; ", e.errors());
             metrics.configsRejected.incrementAndGet();
             LOG.warn("configuration revision {} rejected: {}", push.getRevision(), e.getMessage());
         } catch (IOException e) {
+            lastConfigRefusal = "configuration revision " + push.getRevision() + ": " + e.getMessage();
             metrics.configsRejected.incrementAndGet();
             LOG.error("configuration revision {}: {}", push.getRevision(), e.getMessage());
         }
     }
 
-    private GantryStatus status() {
+    GantryStatus status() {
         GantryStatus.Builder s = GantryStatus.newBuilder()
                 .setFramesPerSecond(health.framesPerSecond())
                 .setFramesIn(health.framesIn())
@@ -269,9 +285,21 @@ public final class EdgeAgent implements AutoCloseable {
         } catch (SQLException e) {
             LOG.debug("pending count unavailable: {}", e.getMessage());
         }
+        List<String> detail = new java.util.ArrayList<>();
         var shed = outbox.stats();
         if (shed.overviewsShed() + shed.cropsShed() > 0) {
-            s.setDetail("outbox shed " + shed.overviewsShed() + " overviews, " + shed.cropsShed() + " crops");
+            detail.add("outbox shed " + shed.overviewsShed() + " overviews, " + shed.cropsShed() + " crops");
+        }
+        String refusal = lastConfigRefusal;
+        if (refusal != null) {
+            detail.add(refusal);
+        }
+        MqttReporter r = reporter;
+        if (r != null && r.failedDownstream() > 0) {
+            detail.add(r.failedDownstream() + " downstream message(s) could not be applied");
+        }
+        if (!detail.isEmpty()) {
+            s.setDetail(String.join("; ", detail));
         }
         return s.build();
     }

@@ -58,6 +58,7 @@ public final class MqttReporter implements AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong rejectedDownstream = new AtomicLong();
+    private final AtomicLong failedDownstream = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
     private volatile int peakInflight;
     private final Runnable wakeUp = wake::release;
@@ -115,6 +116,11 @@ public final class MqttReporter implements AutoCloseable {
     }
 
     /** Downstream messages that failed validation and were dropped. */
+    /** Downstream messages that decoded but whose handler failed (acknowledged all the same). */
+    public long failedDownstream() {
+        return failedDownstream.get();
+    }
+
     public long rejectedDownstream() {
         return rejectedDownstream.get();
     }
@@ -380,7 +386,14 @@ public final class MqttReporter implements AutoCloseable {
             }
             DownstreamHandler h = handlers.get(topic.kind());
             if (h != null) {
-                h.accept(envelope);
+                try {
+                    h.accept(envelope);
+                } catch (Exception | Error e) {
+                    // returning normally acknowledges it: thrown, Paho would drop the link and the broker
+                    // redeliver the same message for ever
+                    failedDownstream.incrementAndGet();
+                    LOG.error("a {} message could not be applied (acknowledged, not retried): {}", topic.kind(), e.toString());
+                }
             }
         }
 

@@ -107,6 +107,17 @@ class EdgeAgentTest {
             assertTrue(Subscriber.await(() -> agent.metrics().configsRejected.get() == 1, 10, TimeUnit.SECONDS));
             assertEquals(G, agent.config().gantryId());
             assertEquals(yaml(broker.uri(), 2L << 30), Files.readString(file), "the refused one did not reach the file");
+
+            // issue 17, item 3c: a replayed or older revision never rolls the configuration back
+            centre.publish(Topic.of(G, TopicKind.CONFIG).name(), codec.encode(push(1, yaml(broker.uri(), 1L << 30))));
+            assertTrue(Subscriber.await(() -> agent.metrics().configsRejected.get() == 2, 10, TimeUnit.SECONDS));
+            assertEquals(2L << 30, agent.config().outboxLimits().maxBytes());
+            assertTrue(agent.status().getDetail().contains("configuration revision 1 refused: not newer than the applied 1"),
+                    agent.status().getDetail());
+            centre.publish(Topic.of(G, TopicKind.CONFIG).name(), codec.encode(push(3, yaml(broker.uri(), 3L << 30))));
+            assertTrue(Subscriber.await(() -> agent.config().outboxLimits().maxBytes() == 3L << 30, 10, TimeUnit.SECONDS));
+            assertEquals(3, new org.anpr.edge.config.ConfigRevisions(dir.resolve("data").resolve("config-revision")).applied(),
+                    "the applied revision survives a restart");
         }
     }
 

@@ -130,6 +130,25 @@ class MqttReporterTest {
         }
     }
 
+    /** Issue 17, item 3c: a handler that fails gets the message once, acknowledged; it never loops or costs the link. */
+    @Test
+    void aMessageThatCannotBeAppliedIsAcknowledgedOnceNotRedeliveredForEver() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        try (MqttReporter r = reporter(PASSWORD, 8).on(TopicKind.HOTLIST, env -> {
+                calls.incrementAndGet();
+                throw new java.sql.SQLException("disk I/O error");
+            });
+             Subscriber centre = centre("centre-failing")) {
+            r.start();
+            assertTrue(Subscriber.await(r::isConnected, 10, TimeUnit.SECONDS));
+            centre.publish(Topic.of(G, TopicKind.HOTLIST).name(), codec.encode(samples.hotlistDelta(0, 1, 3)));
+            assertTrue(Subscriber.await(() -> r.failedDownstream() == 1, 10, TimeUnit.SECONDS));
+            Thread.sleep(1500); // a redelivery (after a dropped link) would call the handler again
+            assertEquals(1, calls.get(), "handled once");
+            assertTrue(r.isConnected(), "the link stays up");
+        }
+    }
+
     @Test
     void brokerOutageLosesNothingAndTheBacklogDrains() throws Exception {
         try (Subscriber centre = centre("centre-outage"); MqttReporter r = reporter(PASSWORD, 32)) {
