@@ -75,6 +75,9 @@ public final class AgentManagement implements GantryManagement {
         if (!agent.reporter().isConnected()) {
             faults.add("mqtt:DISCONNECTED");
         }
+        if (agent.storageFailing()) {
+            faults.add("disk:FULL");
+        }
         ClockSync sync = health.clockSync();
         if (sync != ClockSync.CLOCK_SYNC_SYNCHRONISED) {
             faults.add("clock:" + sync.name().substring("CLOCK_SYNC_".length()));

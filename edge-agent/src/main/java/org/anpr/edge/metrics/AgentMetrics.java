@@ -11,6 +11,10 @@ public final class AgentMetrics {
     public final AtomicLong deltasRejected = new AtomicLong();
     public final AtomicLong configsRejected = new AtomicLong();
     public final AtomicLong sectionExpired = new AtomicLong();
+    /** Reads that could not be stored (a full disk, a failing volume): lost, since nothing acknowledged them. */
+    public final AtomicLong readsLost = new AtomicLong();
+    /** Alerts raised (beacon and listeners told) that could not be stored. */
+    public final AtomicLong alertsNotStored = new AtomicLong();
     private final long startedNanos = System.nanoTime();
 
     public long uptimeSeconds() {

@@ -61,6 +61,7 @@ public final class EdgeAgent implements AutoCloseable {
     private volatile MqttReporter reporter;
     private final ConfigRevisions revisions;
     private volatile String lastConfigRefusal;
+    private volatile boolean storageFailing;
 
     private EdgeAgent(AgentConfig config, HealthProbe health) throws SQLException, ProtocolException {
         this.config = config;
@@ -117,8 +118,13 @@ public final class EdgeAgent implements AutoCloseable {
     }
 
     /**
-     * One finished read of this gantry. Durable in the outbox when this returns; returns the
-     * hotlist alert it raised, if any.
+     * One finished read of this gantry. The hotlist is matched first, and an alert is raised (its
+     * listeners, e.g. the beacon, told) even when nothing can be stored: a full disk must never
+     * silence a wanted vehicle. Durable in the outbox when this returns normally; returns the alert
+     * it raised, if any.
+     *
+     * @throws SQLException the read (or its alert) could not be stored: counted in
+     *                      {@link AgentMetrics#readsLost}, and {@link #storageFailing()} is true until a store succeeds
      */
     public Optional<HotlistAlert> onRead(PlateRead read) throws ProtocolException, SQLException {
         String g = config.gantryId();
@@ -126,13 +132,20 @@ public final class EdgeAgent implements AutoCloseable {
             // the receiver would reject it on this gantry's topic; a wiring bug, not bad data
             throw new IllegalArgumentException("read of gantry '" + read.getGantryId() + "' fed to gantry '" + g + "'");
         }
-        outbox.append(Topic.of(g, TopicKind.READS), PlateReadBatch.newBuilder().addReads(read).build());
         metrics.readsIn.incrementAndGet();
-        Optional<HotlistAlert> alert = hotlist.alertFor(read);
+        Optional<HotlistAlert> alert = hotlist.alertFor(read); // reading the hotlist needs no free space
+        SQLException failure = null;
         if (alert.isPresent()) {
-            outbox.append(Topic.of(g, TopicKind.ALERTS), alert.get());
             metrics.alerts.incrementAndGet();
-            for (Consumer<HotlistAlert> l : alertListeners) { // only once the alert is durable
+            try {
+                outbox.append(Topic.of(g, TopicKind.ALERTS), alert.get());
+            } catch (SQLException e) {
+                failure = e;
+                metrics.alertsNotStored.incrementAndGet();
+                LOG.error("ALERT for {} (entry {}) could not be stored: {}; raised all the same", read.getPlateText(),
+                        alert.get().getEntry().getEntryId(), e.getMessage());
+            }
+            for (Consumer<HotlistAlert> l : alertListeners) {
                 try {
                     l.accept(alert.get());
                 } catch (RuntimeException e) {
@@ -140,8 +153,24 @@ public final class EdgeAgent implements AutoCloseable {
                 }
             }
         }
+        try {
+            outbox.append(Topic.of(g, TopicKind.READS), PlateReadBatch.newBuilder().addReads(read).build());
+        } catch (SQLException e) {
+            failure = failure == null ? e : failure;
+        }
+        if (failure != null) {
+            metrics.readsLost.incrementAndGet();
+            storageFailing = true;
+            throw failure;
+        }
+        storageFailing = false;
         sections.onRead(read);
         return alert;
+    }
+
+    /** Whether the last read could not be stored (a full disk): the {@code disk:FULL} fault. */
+    public boolean storageFailing() {
+        return storageFailing;
     }
 
     /**
@@ -289,6 +318,9 @@ public final class EdgeAgent implements AutoCloseable {
         var shed = outbox.stats();
         if (shed.overviewsShed() + shed.cropsShed() > 0) {
             detail.add("outbox shed " + shed.overviewsShed() + " overviews, " + shed.cropsShed() + " crops");
+        }
+        if (storageFailing) {
+            detail.add("disk:FULL, " + metrics.readsLost.get() + " read(s) lost");
         }
         String refusal = lastConfigRefusal;
         if (refusal != null) {
