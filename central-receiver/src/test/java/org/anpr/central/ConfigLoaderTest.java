@@ -86,4 +86,15 @@ class ConfigLoaderTest {
                 .getMessage();
         assertTrue(url.contains("store.postgresql.url: must be a jdbc:postgresql: URL"), url);
     }
+
+    /** Issue 17, item 11b: a key given twice is an error, never the last value. */
+    @Test
+    void aKeyGivenTwiceIsAnError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path file = tmp.resolve("receiver.yaml");
+        java.nio.file.Files.writeString(file, "mqtt:\n  port: 1883\n  port: 1884\n");
+        org.anpr.central.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.anpr.central.config.ConfigException.class, () -> org.anpr.central.config.ConfigLoader.load(file));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Duplicate field 'port'") && e.getMessage().contains("line: 3"),
+                e.getMessage());
+    }
 }

@@ -29,7 +29,9 @@ public final class ConfigLoader {
     public static ReceiverConfig load(Path file) throws ConfigException {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+            root = new ObjectMapper(new YAMLFactory())
+                    // a key given twice is an error (Jackson names the key and the line of the second), not the last value
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new ConfigException(List.of(file + ": " + e.getMessage()));
         }

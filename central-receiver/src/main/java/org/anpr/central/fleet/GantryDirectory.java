@@ -46,7 +46,9 @@ public final class GantryDirectory {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+            root = new ObjectMapper(new YAMLFactory())
+                    // a key given twice is an error (Jackson names the key and the line of the second), not the last value
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new ConfigException(List.of(file + ": " + e.getMessage()));
         }

@@ -160,7 +160,7 @@ public final class CentralDatabase implements AutoCloseable {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + config.directory().resolve("central.db").toAbsolutePath(), p);
             SqliteBusyWait.install(c);
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
+                Sqlite.requireWal(c, "central.db");
                 s.execute("PRAGMA synchronous=FULL");
             }
             return c;

@@ -16,11 +16,22 @@ final class Sqlite {
      * WAL on every commit. NORMAL would be faster but can lose the last commits on power loss,
      * and we have already sent PUBACK for them. Group commit amortises the fsync over a batch.
      */
+    /** Switches to WAL and checks SQLite kept it (it answers with the mode it uses; the store's guarantees need WAL). */
+    static void requireWal(Connection c, String what) throws SQLException {
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA journal_mode=WAL")) {
+            String mode = rs.next() ? rs.getString(1) : "none";
+            if (!"wal".equalsIgnoreCase(mode)) {
+                throw new SQLException(what + ": SQLite kept journal_mode " + mode + " instead of WAL"
+                        + " (a file system without shared-memory support? the store needs WAL)");
+            }
+        }
+    }
+
     static Connection open(Path file, String... schema) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
             SqliteBusyWait.install(c);
-            s.execute("PRAGMA journal_mode=WAL");
+            requireWal(c, file.toString());
             s.execute("PRAGMA synchronous=FULL");
             for (String ddl : schema) {
                 s.execute(ddl);

@@ -72,6 +72,10 @@ public final class AgentConfigLoader {
         if (root == null || !root.isObject()) {
             throw new ConfigException(List.of("(file): must be a YAML mapping"));
         }
+        List<String> duplicates = DuplicateKeys.in(yaml);
+        if (!duplicates.isEmpty()) {
+            throw new ConfigException(duplicates);
+        }
         NodeReader r = new NodeReader();
         r.onlyKnown(root, "", Set.of("gantry", "storage", "cameras", "recognition", "alertOutput", "management", "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt"));
 

@@ -35,11 +35,27 @@ public final class SqliteFiles {
             throw new SQLException("the SQLite driver does not accept " + url);
         }
         try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
+            requireWal(c, file.toString());
             s.execute("PRAGMA synchronous=FULL");
             s.execute("PRAGMA busy_timeout=5000");
         }
         return c;
+    }
+
+    /**
+     * Switches the connection to WAL and checks SQLite did: it answers with the mode it kept
+     * (e.g. {@code delete} where the file system cannot share memory), and the durability and
+     * concurrency the stores promise hold only in WAL.
+     */
+    static void requireWal(Connection c, String what) throws SQLException {
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA journal_mode=WAL")) {
+            String mode = rs.next() ? rs.getString(1) : "none";
+            if (!"wal".equalsIgnoreCase(mode)) {
+                c.close();
+                throw new SQLException(what + ": SQLite kept journal_mode " + mode + " instead of WAL"
+                        + " (a file system without shared-memory support? the stores need WAL)");
+            }
+        }
     }
 
     /** Runs {@code work} in one transaction; any exception rolls everything back. */

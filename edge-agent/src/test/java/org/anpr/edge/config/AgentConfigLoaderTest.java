@@ -141,4 +141,23 @@ class AgentConfigLoaderTest {
         assertTrue(e.errors().stream().anyMatch(m -> m.startsWith("recognition.gpu")), e.errors().toString());
         assertTrue(e.errors().contains("cameras[0].replay: must be realtime or fast, was 'slow'"), e.errors().toString());
     }
+
+    /** Issue 17, item 11b: a key given twice is an error naming both lines, never the last value. */
+    @Test
+    void aKeyGivenTwiceIsAnErrorNamingBothLines() {
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfigLoader.parse("""
+                gantry: { id: G1 }
+                outbox:
+                  maxBytes: 2147483648
+                  maxBytes: 1048576
+                cameras:
+                  - { id: cam-1, lane: 1, source: "synthetic:1", lane: 2 }
+                mqtt: { serverUri: "tcp://centre:1883" }
+                mqtt: { serverUri: "tcp://other:1883" }
+                """));
+        assertEquals(java.util.List.of(
+                "outbox: key 'maxBytes' given twice, at lines 3 and 4 (allowed: each key once)",
+                "cameras[0]: key 'lane' given twice, at lines 6 and 6 (allowed: each key once)",
+                "key 'mqtt' given twice, at lines 7 and 8 (allowed: each key once)"), e.errors());
+    }
 }
