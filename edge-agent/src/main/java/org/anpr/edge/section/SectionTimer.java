@@ -26,6 +26,7 @@ import org.anpr.protocol.v1.ViolationOutcome;
  * call in).
  */
 public final class SectionTimer implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SectionTimer.class);
     /** Where passages and violations go: the outbox. Must be durable when it returns. */
     public interface Sink {
         void passage(SectionPassage passage) throws ProtocolException, SQLException;
@@ -38,6 +39,7 @@ public final class SectionTimer implements AutoCloseable {
     private final Sink sink;
     private List<SectionDefinition> sections;
     private SectionSettings settings;
+    private long foreignPassages;
 
     private SectionTimer(String gantryId, PassageStore store, Sink sink, List<SectionDefinition> sections, SectionSettings settings) {
         this.gantryId = gantryId;
@@ -93,6 +95,17 @@ public final class SectionTimer implements AutoCloseable {
             return Optional.empty(); // not ours (stale routing or a section removed by reconfiguration)
         }
         PlateRead entry = passage.getRead();
+        // only the section's configured entry may start a measurement: any other gantry's passage
+        // (a forged early entry) would seal a violation for a plate that never drove the section
+        String from = passage.getEntryGantryId();
+        if (!from.equals(s.entryGantryId()) || !entry.getGantryId().equals(s.entryGantryId())
+                || (s.entryCameraId() != null && !s.entryCameraId().equals(entry.getCameraId()))) {
+            foreignPassages++;
+            LOG.warn("passage {} for section {} refused: from gantry {} camera {}, but the section's entry is {}{}",
+                    java.util.HexFormat.of().formatHex(passage.getPassageId().toByteArray()), s.id(), from, entry.getCameraId(),
+                    s.entryGantryId(), s.entryCameraId() == null ? "" : " camera " + s.entryCameraId());
+            return Optional.empty();
+        }
         for (Pending exit : store.pending(s.id(), Side.EXIT, entry.getPlateText())) {
             if (exit.read().getCaptureTime().getEpochMicros() > entry.getCaptureTime().getEpochMicros()) {
                 return evaluate(s, entry, exit.read(), exit.rowId());
@@ -115,6 +128,11 @@ public final class SectionTimer implements AutoCloseable {
             throw new IllegalStateException("a sealed violation no longer encodes", e);
         }
         return store.expire(nowMicros);
+    }
+
+    /** Passages refused because they did not come from their section's configured entry. */
+    public synchronized long foreignPassages() {
+        return foreignPassages;
     }
 
     /** Passages and exit reads waiting for their other half. */

@@ -70,6 +70,24 @@ class SectionTimerTest {
         assertTrue(p.getRead().hasPlateCrop(), "the entry read travels with its image (evidence)");
     }
 
+    /** Issue 17, item 2: an early "entry" planted by another gantry never seals a violation. */
+    @Test
+    void aPassageFromAnyGantryButTheSectionsEntryIsRefused() throws Exception {
+        SectionPassage real = entryPassage("12ABC3", T);
+        // another authenticated gantry claims the plate entered the section at T (really it never did)
+        SectionPassage forged = real.toBuilder().setEntryGantryId("B9-S-km3")
+                .setRead(real.getRead().toBuilder().setGantryId("B9-S-km3")).build();
+        SectionPassage relabelled = real.toBuilder().setEntryGantryId(IN).setRead(real.getRead().toBuilder().setGantryId("B9-S-km3")).build();
+        try (SectionTimer exit = open(OUT)) {
+            assertTrue(exit.onPassage(forged).isEmpty());
+            assertTrue(exit.onPassage(relabelled).isEmpty());
+            assertEquals(2, exit.foreignPassages());
+            assertEquals(0, exit.pendingCount(), "nothing kept from them");
+            assertTrue(exit.onRead(samples.read(OUT, "12ABC3", T + 300_000_000L)).isEmpty(), "no violation from a forged entry");
+            assertEquals(0, violations.size());
+        }
+    }
+
     @Test
     void aVehicleThatDidNotSpeedIsDeletedAsSoonAsMatched() throws Exception {
         SectionPassage p = entryPassage("12ABC3", T);
