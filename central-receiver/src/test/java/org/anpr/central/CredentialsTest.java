@@ -45,4 +45,16 @@ class CredentialsTest {
         assertTrue(e.getMessage().contains("credentials:1:"), e.getMessage());
         assertTrue(e.getMessage().contains("credentials:2:"), e.getMessage());
     }
+
+    /** Issue 17, item 4: an unknown gantry id costs the same key derivation as a known one (no timing oracle for ids). */
+    @Test
+    void anUnknownIdCostsTheSameWorkAsAKnownOne() {
+        GantryCredentials c = GantryCredentials.of(java.util.Map.of("G1",
+                org.anpr.central.auth.PasswordHasher.hash("right".toCharArray(), 1000)));
+        assertEquals(true, c.authenticate("G1", "right".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(false, c.authenticate("G1", "wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(false, c.authenticate("NOBODY", "right".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(false, c.authenticate("NOBODY", null));
+        assertEquals(4, c.derivations(), "one derivation per attempt, known id or not");
+    }
 }

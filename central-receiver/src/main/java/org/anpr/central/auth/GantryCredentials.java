@@ -17,9 +17,31 @@ import org.anpr.protocol.topic.GantryId;
  */
 public final class GantryCredentials {
     private final Map<String, String> hashes;
+    /**
+     * Checked for an unknown gantry id, with the iteration count of the known ones: refusing an
+     * unknown id at once while a known one costs a KDF run would tell an attacker which ids exist.
+     */
+    private volatile String decoy;
+    private final java.util.concurrent.atomic.LongAdder derivations = new java.util.concurrent.atomic.LongAdder();
 
     private GantryCredentials(Map<String, String> hashes) {
         this.hashes = Map.copyOf(hashes);
+    }
+
+    /** Made on first need (a start must not pay a KDF run for it). */
+    private String decoy() {
+        String d = decoy;
+        if (d == null) {
+            int iterations = hashes.values().stream().findFirst().map(GantryCredentials::iterations)
+                    .orElse(PasswordHasher.DEFAULT_ITERATIONS);
+            d = PasswordHasher.hash(java.util.UUID.randomUUID().toString().toCharArray(), iterations);
+            decoy = d;
+        }
+        return d;
+    }
+
+    private static int iterations(String encoded) {
+        return Integer.parseInt(encoded.split("\\$")[1]);
     }
 
     public static GantryCredentials of(Map<String, String> hashes) {
@@ -62,15 +84,20 @@ public final class GantryCredentials {
     /** Whether {@code gantryId} is known and {@code password} is its password. */
     public boolean authenticate(String gantryId, byte[] password) {
         String hash = gantryId == null ? null : hashes.get(gantryId);
-        if (hash == null || password == null) {
-            return false;
-        }
-        char[] chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(password)).array();
+        byte[] given = password == null ? new byte[0] : password;
+        char[] chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(given)).array();
         try {
-            return PasswordHasher.verify(chars, hash);
+            derivations.increment();
+            boolean matches = PasswordHasher.verify(chars, hash == null ? decoy() : hash); // the same work either way
+            return hash != null && password != null && matches;
         } finally {
             java.util.Arrays.fill(chars, '\0');
         }
+    }
+
+    /** Key derivations run so far (one per authentication, known id or not). */
+    public long derivations() {
+        return derivations.sum();
     }
 
     public int size() {

@@ -63,6 +63,26 @@ final class ConnectHandler extends ChannelInboundHandlerAdapter {
         this.metrics = metrics;
     }
 
+    /** Closes the connection when CONNECT has not been accepted in time: a deadline, not an idle timer. */
+    private io.netty.util.concurrent.ScheduledFuture<?> deadline;
+
+    /**
+     * The reader-idle timer restarts with every byte, so a client trickling one byte every few
+     * seconds would hold its connection (and a pending CONNECT buffer) for ever; this does not.
+     */
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        deadline = ctx.executor().schedule(() -> {
+            if (!ConnectionState.of(ctx.channel()).connected() && ctx.channel().isActive()) {
+                metrics.increment(Counter.CONNECTIONS_REFUSED);
+                LOG.warn("client {}: no accepted CONNECT within {} s, closing", ctx.channel().remoteAddress(),
+                        config.connectTimeoutSeconds());
+                ctx.close();
+            }
+        }, config.connectTimeoutSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        ctx.fireChannelActive();
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ConnectionState state = ConnectionState.of(ctx.channel());
@@ -171,6 +191,9 @@ final class ConnectHandler extends ChannelInboundHandlerAdapter {
         state.gantryId = r.gantry();
         state.session = bound.session();
         state.will = will;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
         metrics.increment(Counter.CONNECTIONS_ACCEPTED);
         LOG.info("gantry {} connected from {} (clean session {}, keep-alive {} s)", r.gantry(), ctx.channel().remoteAddress(),
                 r.clean(), keepAlive);
@@ -188,6 +211,9 @@ final class ConnectHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
         if (heldBehindConnect != null) {
             heldBehindConnect.forEach(ReferenceCountUtil::release);
             heldBehindConnect.clear();
