@@ -13,21 +13,42 @@ package org.anpr.central.config;
  *                              and outbound QoS 1 messages awaiting the gantry's PUBACK (default 32)
  * @param maxKeepAliveSeconds   keep-alive used when a client asks for 0 or more than this
  *                              (default 300); idle connections are dropped after 1.5 x keep-alive
- * @param connectTimeoutSeconds time a new connection has to send CONNECT (default 10)
+ * @param connectTimeoutSeconds deadline from the TCP connection to an accepted CONNECT (default 10)
+ * @param maxPendingAuthentications CONNECTs waiting for a password check beyond the two being checked;
+ *                              more are refused at once with CONNACK "server unavailable" (default 256),
+ *                              so a flood of CONNECTs cannot queue without bound
  */
 public record MqttConfig(String host, int port, int maxMessageBytes, int maxClientIdLength,
-                         int maxInflightPerClient, int maxKeepAliveSeconds, int connectTimeoutSeconds) {
-    public static final MqttConfig DEFAULTS = new MqttConfig("0.0.0.0", 1883, (4 << 20) + (64 << 10), 64, 32, 300, 10);
+                         int maxInflightPerClient, int maxKeepAliveSeconds, int connectTimeoutSeconds,
+                         int maxPendingAuthentications) {
+    public static final int DEFAULT_MAX_PENDING_AUTHENTICATIONS = 256;
+    public static final MqttConfig DEFAULTS = new MqttConfig("0.0.0.0", 1883, (4 << 20) + (64 << 10), 64, 32, 300, 10,
+            DEFAULT_MAX_PENDING_AUTHENTICATIONS);
+
+    /** With the default {@code maxPendingAuthentications}. */
+    public MqttConfig(String host, int port, int maxMessageBytes, int maxClientIdLength, int maxInflightPerClient,
+                      int maxKeepAliveSeconds, int connectTimeoutSeconds) {
+        this(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds,
+                DEFAULT_MAX_PENDING_AUTHENTICATIONS);
+    }
+
+    public MqttConfig withMaxPendingAuthentications(int n) {
+        return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds,
+                connectTimeoutSeconds, n);
+    }
 
     public MqttConfig withPort(int newPort) {
-        return new MqttConfig(host, newPort, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds);
+        return new MqttConfig(host, newPort, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds,
+                maxPendingAuthentications);
     }
 
     public MqttConfig withMaxMessageBytes(int bytes) {
-        return new MqttConfig(host, port, bytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds);
+        return new MqttConfig(host, port, bytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds,
+                maxPendingAuthentications);
     }
 
     public MqttConfig withMaxKeepAliveSeconds(int seconds) {
-        return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, seconds, connectTimeoutSeconds);
+        return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, seconds, connectTimeoutSeconds,
+                maxPendingAuthentications);
     }
 }

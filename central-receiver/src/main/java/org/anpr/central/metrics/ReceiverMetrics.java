@@ -10,6 +10,8 @@ public final class ReceiverMetrics {
     public enum Counter {
         CONNECTIONS_ACCEPTED,
         CONNECTIONS_REFUSED,
+        /** CONNECTs refused with "server unavailable" because the password-check queue was full. */
+        AUTHENTICATIONS_SHED,
         /** MQTT packets the decoder could not parse, oversized ones included; each closes its connection. */
         MALFORMED_PACKETS,
         OVERSIZE_PACKETS,

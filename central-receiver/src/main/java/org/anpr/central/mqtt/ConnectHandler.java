@@ -142,10 +142,23 @@ final class ConnectHandler extends ChannelInboundHandlerAdapter {
                 h.keepAliveTimeSeconds(), h.isWillFlag(), p.willTopic(), p.willMessageInBytes());
         heldBehindConnect = new ArrayList<>();
         state.gate.set(ReadGate.Reason.AUTHENTICATING, true);
-        authExecutor.execute(() -> {
-            boolean ok = credentials.authenticate(r.gantry(), r.password());
-            ctx.executor().execute(() -> finish(ctx, state, r, ok));
-        });
+        try {
+            authExecutor.execute(() -> {
+                if (!ctx.channel().isActive()) { // gone while it waited: no KDF run for nobody
+                    ctx.executor().execute(() -> finish(ctx, state, r, false));
+                    return;
+                }
+                boolean ok = credentials.authenticate(r.gantry(), r.password());
+                ctx.executor().execute(() -> finish(ctx, state, r, ok));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            heldBehindConnect.forEach(ReferenceCountUtil::release);
+            heldBehindConnect = null;
+            state.gate.set(ReadGate.Reason.AUTHENTICATING, false);
+            metrics.increment(Counter.AUTHENTICATIONS_SHED);
+            refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE,
+                    "more than " + config.maxPendingAuthentications() + " CONNECTs waiting for a password check");
+        }
     }
 
     private void finish(ChannelHandlerContext ctx, ConnectionState state, Request r, boolean authenticated) {

@@ -21,7 +21,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.anpr.central.auth.GantryCredentials;
 import org.anpr.central.config.MqttConfig;
@@ -58,12 +57,8 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
     private final ChannelGroup channels = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
     private final DecodeFailureGuard guard;
     private volatile boolean storeLagging;
-    /** PBKDF2 checks, off the event loops. */
-    private final ExecutorService authExecutor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "mqtt-auth");
-        t.setDaemon(true);
-        return t;
-    });
+    /** PBKDF2 checks, off the event loops; a bounded queue (config.maxPendingAuthentications) that refuses when full. */
+    private final ExecutorService authExecutor;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private final SslContext tls;
@@ -79,6 +74,12 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
         this.ingestor = ingestor;
         this.metrics = metrics;
         this.guard = new DecodeFailureGuard(metrics);
+        this.authExecutor = new java.util.concurrent.ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(config.maxPendingAuthentications()), r -> {
+                    Thread t = new Thread(r, "mqtt-auth");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**
