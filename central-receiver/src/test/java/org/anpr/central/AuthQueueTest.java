@@ -37,7 +37,7 @@ class AuthQueueTest {
             receiver.start();
             List<RawMqtt> clients = new ArrayList<>();
             try {
-                for (int i = 0; i < 8; i++) {
+                for (int i = 0; i < 16; i++) {
                     clients.add(new RawMqtt(receiver.port()));
                 }
                 for (int i = 0; i < clients.size(); i++) { // all at once: each check takes about a second
@@ -55,8 +55,10 @@ class AuthQueueTest {
                         refused++; // checked: bad password
                     }
                 }
-                assertTrue(shed >= 4, shed + " of 8 shed with 2 checking and 1 waiting");
-                assertEquals(8, shed + refused);
+                // 16 CONNECTs within milliseconds, each check about a second, room for 3: some must be
+                // shed (how many depends on how fast this machine derives keys); unbounded, none would be
+                assertTrue(shed >= 1, shed + " of 16 shed with 2 checking and 1 waiting");
+                assertEquals(16, shed + refused);
                 assertEquals(shed, receiver.metrics().get(Counter.AUTHENTICATIONS_SHED));
             } finally {
                 for (RawMqtt c : clients) {

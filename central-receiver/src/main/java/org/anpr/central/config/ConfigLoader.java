@@ -52,6 +52,8 @@ public final class ConfigLoader {
         v.range("mqtt.maxKeepAliveSeconds", m.maxKeepAliveSeconds(), 1, 65_535);
         v.range("mqtt.connectTimeoutSeconds", m.connectTimeoutSeconds(), 1, 3_600);
         v.range("mqtt.maxPendingAuthentications", m.maxPendingAuthentications(), 1, 100_000);
+        v.range("mqtt.maxConnections", m.maxConnections(), 1, 1_000_000);
+        v.range("mqtt.maxConnectionsPerAddress", m.maxConnectionsPerAddress(), 1, 1_000_000);
         if (m.host() == null || m.host().isBlank()) {
             v.problems.add("mqtt.host: must not be empty");
         }
@@ -130,14 +132,17 @@ public final class ConfigLoader {
         known(root, "", Set.of("mqtt", "tls", "auth", "store", "hotlist", "retention", "http"));
         JsonNode n = root.path("mqtt");
         known(n, "mqtt.", Set.of("host", "port", "maxMessageBytes", "maxClientIdLength", "maxInflightPerClient",
-                "maxKeepAliveSeconds", "connectTimeoutSeconds", "maxPendingAuthentications"));
+                "maxKeepAliveSeconds", "connectTimeoutSeconds", "maxPendingAuthentications", "maxConnections",
+                "maxConnectionsPerAddress"));
         MqttConfig dm = d.mqtt();
         MqttConfig mqtt = new MqttConfig(str(n, "mqtt.host", dm.host()), integer(n, "mqtt.port", dm.port()),
                 integer(n, "mqtt.maxMessageBytes", dm.maxMessageBytes()), integer(n, "mqtt.maxClientIdLength", dm.maxClientIdLength()),
                 integer(n, "mqtt.maxInflightPerClient", dm.maxInflightPerClient()),
                 integer(n, "mqtt.maxKeepAliveSeconds", dm.maxKeepAliveSeconds()),
                 integer(n, "mqtt.connectTimeoutSeconds", dm.connectTimeoutSeconds()),
-                integer(n, "mqtt.maxPendingAuthentications", dm.maxPendingAuthentications()));
+                integer(n, "mqtt.maxPendingAuthentications", dm.maxPendingAuthentications()),
+                integer(n, "mqtt.maxConnections", dm.maxConnections()),
+                integer(n, "mqtt.maxConnectionsPerAddress", dm.maxConnectionsPerAddress()));
         n = root.path("tls");
         known(n, "tls.", Set.of("enabled", "port", "keyStore", "keyStorePassword", "trustStore", "trustStorePassword",
                 "clientAuth", "plaintext"));

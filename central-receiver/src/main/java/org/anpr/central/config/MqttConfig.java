@@ -17,38 +17,48 @@ package org.anpr.central.config;
  * @param maxPendingAuthentications CONNECTs waiting for a password check beyond the two being checked;
  *                              more are refused at once with CONNACK "server unavailable" (default 256),
  *                              so a flood of CONNECTs cannot queue without bound
+ * @param maxConnections        open connections in all (default 10,000); more are closed on arrival
+ * @param maxConnectionsPerAddress open connections from one IP address (default 1,000; gantries that
+ *                              reach the centre through one NAT address all count against it: raise it there)
  */
 public record MqttConfig(String host, int port, int maxMessageBytes, int maxClientIdLength,
                          int maxInflightPerClient, int maxKeepAliveSeconds, int connectTimeoutSeconds,
-                         int maxPendingAuthentications) {
+                         int maxPendingAuthentications, int maxConnections, int maxConnectionsPerAddress) {
     public static final int DEFAULT_MAX_PENDING_AUTHENTICATIONS = 256;
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1_000;
     public static final MqttConfig DEFAULTS = new MqttConfig("0.0.0.0", 1883, (4 << 20) + (64 << 10), 64, 32, 300, 10,
-            DEFAULT_MAX_PENDING_AUTHENTICATIONS);
+            DEFAULT_MAX_PENDING_AUTHENTICATIONS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
 
     /** With the default {@code maxPendingAuthentications}. */
     public MqttConfig(String host, int port, int maxMessageBytes, int maxClientIdLength, int maxInflightPerClient,
                       int maxKeepAliveSeconds, int connectTimeoutSeconds) {
         this(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds,
-                DEFAULT_MAX_PENDING_AUTHENTICATIONS);
+                DEFAULT_MAX_PENDING_AUTHENTICATIONS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
+    }
+
+    public MqttConfig withConnectionCaps(int total, int perAddress) {
+        return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds,
+                connectTimeoutSeconds, maxPendingAuthentications, total, perAddress);
     }
 
     public MqttConfig withMaxPendingAuthentications(int n) {
         return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds,
-                connectTimeoutSeconds, n);
+                connectTimeoutSeconds, n, maxConnections, maxConnectionsPerAddress);
     }
 
     public MqttConfig withPort(int newPort) {
         return new MqttConfig(host, newPort, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds,
-                maxPendingAuthentications);
+                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress);
     }
 
     public MqttConfig withMaxMessageBytes(int bytes) {
         return new MqttConfig(host, port, bytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds,
-                maxPendingAuthentications);
+                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress);
     }
 
     public MqttConfig withMaxKeepAliveSeconds(int seconds) {
         return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, seconds, connectTimeoutSeconds,
-                maxPendingAuthentications);
+                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress);
     }
 }

@@ -12,6 +12,8 @@ public final class ReceiverMetrics {
         CONNECTIONS_REFUSED,
         /** CONNECTs refused with "server unavailable" because the password-check queue was full. */
         AUTHENTICATIONS_SHED,
+        /** Connections closed on arrival: over mqtt.maxConnections or mqtt.maxConnectionsPerAddress. */
+        CONNECTIONS_CAPPED,
         /** MQTT packets the decoder could not parse, oversized ones included; each closes its connection. */
         MALFORMED_PACKETS,
         OVERSIZE_PACKETS,

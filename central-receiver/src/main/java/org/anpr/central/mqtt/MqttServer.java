@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * The MQTT 3.1.1 endpoint the gantries connect to. Pipeline per connection, one job per handler:
  *
  * <pre>
+ * caps      ConnectionCaps       total and per-address connection caps (closes on arrival)
  * tls       SslHandler           on the TLS listener only
  * idle (IdleStateHandler: connect timeout, then 1.5 x keep-alive)
  * decoder (MqttDecoder with our size and client-id limits)   encoder (MqttEncoder)
@@ -56,6 +57,7 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
     private final ReceiverMetrics metrics;
     private final ChannelGroup channels = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
     private final DecodeFailureGuard guard;
+    private final ConnectionCaps caps;
     private volatile boolean storeLagging;
     /** PBKDF2 checks, off the event loops; a bounded queue (config.maxPendingAuthentications) that refuses when full. */
     private final ExecutorService authExecutor;
@@ -74,6 +76,7 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
         this.ingestor = ingestor;
         this.metrics = metrics;
         this.guard = new DecodeFailureGuard(metrics);
+        this.caps = new ConnectionCaps(config.maxConnections(), config.maxConnectionsPerAddress(), metrics);
         this.authExecutor = new java.util.concurrent.ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
                 new java.util.concurrent.ArrayBlockingQueue<>(config.maxPendingAuthentications()), r -> {
                     Thread t = new Thread(r, "mqtt-auth");
@@ -121,6 +124,7 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
         if (storeLagging) {
             state.gate.set(ReadGate.Reason.STORE_LAG, true);
         }
+        ch.pipeline().addLast("caps", caps); // first: a connection over a cap costs no handshake
         if (withTls) {
             ch.pipeline().addLast("tls", tls.newHandler(ch.alloc())); // owns the raw bytes; hands on plaintext
         }
