@@ -3,8 +3,6 @@ package org.anpr.central;
 import static org.anpr.central.support.TestGantries.ENTRY;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -45,6 +43,20 @@ class ConnectionCapsTest {
         }
     }
 
+    /** Removes (and closes) the sockets the server has closed; returns how many. */
+    private static int closeClosed(List<Socket> sockets) throws Exception {
+        int closed = 0;
+        for (java.util.Iterator<Socket> it = sockets.iterator(); it.hasNext(); ) {
+            Socket s = it.next();
+            if (closedWithin(s, 500)) {
+                s.close();
+                it.remove();
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     @Test
     void connectionsOverACapAreClosedOnArrival() throws Exception {
         var config = TestGantries.config(dir);
@@ -53,22 +65,21 @@ class ConnectionCapsTest {
             int port = receiver.port();
             List<Socket> open = new ArrayList<>();
             try {
-                open.add(from("127.0.0.1", port));
-                open.add(from("127.0.0.1", port));
-                Socket third = from("127.0.0.1", port);
-                assertTrue(closedWithin(third, 2_000), "a third from one address is over its cap of 2");
-                third.close();
-                open.add(from("127.0.0.2", port));
-                open.add(from("127.0.0.3", port));
-                Socket fifth = from("127.0.0.4", port);
-                assertTrue(closedWithin(fifth, 2_000), "a fifth in all is over the total cap of 4");
-                fifth.close();
-                for (Socket s : open) {
-                    assertFalse(closedWithin(s, 200), "those under the caps stay open");
+                // which connection is the one over the cap depends on which event loop activates it
+                // first, so the test counts: exactly one of them is closed
+                for (int i = 0; i < 3; i++) {
+                    open.add(from("127.0.0.1", port));
                 }
+                assertEquals(1, closeClosed(open), "a third from one address is over its cap of 2");
+                for (String local : List.of("127.0.0.2", "127.0.0.3", "127.0.0.4")) {
+                    open.add(from(local, port));
+                }
+                assertEquals(1, closeClosed(open), "a fifth in all is over the total cap of 4");
+                assertEquals(4, open.size());
+                assertEquals(0, closeClosed(open), "those under the caps stay open");
                 assertEquals(2, receiver.metrics().get(Counter.CONNECTIONS_CAPPED));
 
-                open.remove(0).close(); // a slot frees up: a gantry from that address gets in and connects
+                open.remove(0).close(); // a slot frees up: a gantry gets in and connects
                 Thread.sleep(200);
                 try (RawMqtt gantry = new RawMqtt(port)) {
                     gantry.send(RawMqtt.connect(ENTRY, ENTRY, TestGantries.password(ENTRY), 30));
