@@ -102,7 +102,13 @@ class EdgeAgentTest {
             agent.keepPushedConfigIn(new ConfigFile(file));
             centre.publish(Topic.of(G, TopicKind.CONFIG).name(), codec.encode(push(1, yaml(broker.uri(), 2L << 30))));
             assertTrue(Subscriber.await(() -> agent.config().outboxLimits().maxBytes() == 2L << 30, 10, TimeUnit.SECONDS));
-            assertEquals(2L << 30, AgentConfigLoader.load(file).outboxLimits().maxBytes(), "written to the file");
+            assertTrue(Subscriber.await(() -> {
+                try {
+                    return AgentConfigLoader.load(file).outboxLimits().maxBytes() == 2L << 30;
+                } catch (org.anpr.edge.config.ConfigException e) {
+                    return false;
+                }
+            }, 10, TimeUnit.SECONDS), "written to the file (after the running agent took it)");
             centre.publish(Topic.of(G, TopicKind.CONFIG).name(), codec.encode(push(2, "gantry: { id: other }\n")));
             assertTrue(Subscriber.await(() -> agent.metrics().configsRejected.get() == 1, 10, TimeUnit.SECONDS));
             assertEquals(G, agent.config().gantryId());
@@ -116,8 +122,9 @@ class EdgeAgentTest {
                     agent.status().getDetail());
             centre.publish(Topic.of(G, TopicKind.CONFIG).name(), codec.encode(push(3, yaml(broker.uri(), 3L << 30))));
             assertTrue(Subscriber.await(() -> agent.config().outboxLimits().maxBytes() == 3L << 30, 10, TimeUnit.SECONDS));
-            assertEquals(3, new org.anpr.edge.config.ConfigRevisions(dir.resolve("data").resolve("config-revision")).applied(),
-                    "the applied revision survives a restart");
+            // recorded (durably) once applied: what a restarted agent reads back
+            assertTrue(Subscriber.await(() -> new org.anpr.edge.config.ConfigRevisions(dir.resolve("data").resolve("config-revision"))
+                    .applied() == 3, 10, TimeUnit.SECONDS), "the applied revision survives a restart");
         }
     }
 
