@@ -51,21 +51,12 @@ public final class ConfigFile implements ConfigStore {
     @Override
     public synchronized AgentConfig replace(byte[] yaml, Applier applier) throws ConfigException, IOException {
         AgentConfig next = AgentConfigLoader.parse(new String(yaml, StandardCharsets.UTF_8));
-        Path temp = Files.createTempFile(file.getParent(), ".gantry", ".yaml");
+        // disk trouble shows here, before the agent changes
+        Path temp = DurableFiles.writeBeside(file, ".gantry", yaml);
         try {
-            // disk trouble shows here, before the agent changes; fsynced so the rename never exposes
-            // an empty or partial file after a power cut
-            try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-                c.write(java.nio.ByteBuffer.wrap(yaml));
-                c.force(true);
-            }
             applier.apply(next);
             try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                try (java.nio.channels.FileChannel dir = java.nio.channels.FileChannel.open(file.getParent(),
-                        java.nio.file.StandardOpenOption.READ)) {
-                    dir.force(true); // the rename itself is durable only once the folder is
-                }
+                DurableFiles.moveOver(temp, file);
             } catch (IOException e) {
                 throw new IOException("the new configuration is running but " + file + " could not be replaced"
                         + " (it is lost on restart): " + e.getMessage(), e);

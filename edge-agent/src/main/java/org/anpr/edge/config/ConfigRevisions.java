@@ -1,12 +1,9 @@
 package org.anpr.edge.config;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The revision of the last configuration the centre pushed and this gantry applied, kept in a
@@ -35,19 +32,11 @@ public final class ConfigRevisions {
         return applied;
     }
 
-    /** Records {@code revision} as applied: written to a temporary file, fsynced, renamed, the folder fsynced. */
+    /** Records {@code revision} as applied, durably ({@link DurableFiles}). */
     public synchronized void record(long revision) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, ".config-revision", ".tmp");
+        Path temp = DurableFiles.writeBeside(file, ".config-revision", (revision + "\n").getBytes(StandardCharsets.US_ASCII));
         try {
-            try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                c.write(java.nio.ByteBuffer.wrap((revision + "\n").getBytes(StandardCharsets.US_ASCII)));
-                c.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true);
-            }
+            DurableFiles.moveOver(temp, file);
         } finally {
             Files.deleteIfExists(temp);
         }
