@@ -269,9 +269,7 @@ public final class EdgeAgent implements AutoCloseable {
         long applied = revisions.applied();
         if (push.getRevision() <= applied) {
             // a replayed or stale push would roll the configuration back
-            lastConfigRefusal = "configuration revision " + push.getRevision() + " refused: not newer than the applied " + applied;
-            metrics.configsRejected.incrementAndGet();
-            LOG.warn(lastConfigRefusal);
+            LOG.warn(refuseConfig(push, "refused: not newer than the applied " + applied));
             return;
         }
         try {
@@ -285,14 +283,19 @@ public final class EdgeAgent implements AutoCloseable {
             LOG.info("configuration revision {} by {} applied{}", push.getRevision(), push.getIssuedBy(),
                     file == null ? "" : " and written to " + file.path());
         } catch (ConfigException e) {
-            lastConfigRefusal = "configuration revision " + push.getRevision() + " refused: " + String.join("; ", e.errors());
-            metrics.configsRejected.incrementAndGet();
+            refuseConfig(push, "refused: " + String.join("; ", e.errors()));
             LOG.warn("configuration revision {} rejected: {}", push.getRevision(), e.getMessage());
         } catch (IOException e) {
-            lastConfigRefusal = "configuration revision " + push.getRevision() + ": " + e.getMessage();
-            metrics.configsRejected.incrementAndGet();
-            LOG.error("configuration revision {}: {}", push.getRevision(), e.getMessage());
+            LOG.error(refuseConfig(push, e.getMessage()));
         }
+    }
+
+    /** Keeps why a push was not applied (for the status) and counts it; returns the line. */
+    private String refuseConfig(ConfigPush push, String why) {
+        String line = "configuration revision " + push.getRevision() + " " + why;
+        lastConfigRefusal = line; // before the count: whoever sees the count sees the reason
+        metrics.configsRejected.incrementAndGet();
+        return line;
     }
 
     GantryStatus status() {

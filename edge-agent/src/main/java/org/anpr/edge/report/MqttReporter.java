@@ -115,12 +115,12 @@ public final class MqttReporter implements AutoCloseable {
         return acknowledged.get();
     }
 
-    /** Downstream messages that failed validation and were dropped. */
     /** Downstream messages that decoded but whose handler failed (acknowledged all the same). */
     public long failedDownstream() {
         return failedDownstream.get();
     }
 
+    /** Downstream messages that failed validation and were dropped. */
     public long rejectedDownstream() {
         return rejectedDownstream.get();
     }
