@@ -65,7 +65,7 @@ final class KeysCommand implements Callable<Integer> {
         try {
             if (type == Type.psk) {
                 if (m == null || m.pskFile() == null) {
-                    return noReference("management.pskFile", "pskFile: secrets/" + id + ".psk");
+                    throw noReference("management.pskFile", "pskFile: secrets/" + id + ".psk");
                 }
                 Path file = SecretFiles.resolve(loaded, "management.pskFile", m.pskFile());
                 SecretFiles.write(file, keys.psk().getBytes(StandardCharsets.US_ASCII), SecretFiles.PRIVATE, force);
@@ -74,7 +74,7 @@ final class KeysCommand implements Callable<Integer> {
                         + "next: 'anpr provision push " + profile + "' gives it to the gantry (over its current key)");
             } else {
                 if (m == null || m.keyFile() == null) {
-                    return noReference("management.keyFile", "keyFile: secrets/" + id + ".key.pem, csrFile: secrets/" + id + ".csr.pem");
+                    throw noReference("management.keyFile", "keyFile: secrets/" + id + ".key.pem, csrFile: secrets/" + id + ".csr.pem");
                 }
                 Path keyFile = SecretFiles.resolve(loaded, "management.keyFile", m.keyFile());
                 Path csrFile = SecretFiles.resolve(loaded, "management.csrFile", m.csrFile());
@@ -110,8 +110,8 @@ final class KeysCommand implements Callable<Integer> {
         out.println(Json.write(root));
     }
 
-    private int noReference(String field, String example) {
-        throw new CommandFailure(ExitCodes.INVALID, profile + ": " + field + " is not set, so there is nowhere to store the key"
+    private CommandFailure noReference(String field, String example) {
+        return new CommandFailure(ExitCodes.INVALID, profile + ": " + field + " is not set, so there is nowhere to store the key"
                 + " (add under management: " + example + ")");
     }
 }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.anpr.provision.render.AgentYamlRenderer;
 import org.anpr.provision.render.KuraSnapshotRenderer;
@@ -14,9 +13,7 @@ import org.anpr.provision.render.RenderException;
 import org.anpr.provision.render.RenderOptions;
 import org.anpr.provision.validation.LoadedProfile;
 import org.anpr.provision.validation.ValidationResult;
-import org.anpr.provision.validation.Validator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,19 +62,7 @@ final class RenderCommand implements Callable<Integer> {
             err.println("anpr provision render: " + profile + " is a folder; --format " + format + " renders one profile file");
             return ExitCodes.USAGE;
         }
-        ValidationResult result;
-        try {
-            result = Validator.validate(List.of(profile));
-        } catch (IllegalArgumentException e) {
-            err.println("anpr provision render: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        if (!result.valid()) {
-            new TextReport(err, Ansi.OFF).print(result);
-            err.println("anpr provision render: not rendered, the profile is invalid");
-            err.flush();
-            return ExitCodes.INVALID;
-        }
+        ValidationResult result = ProfileArgument.validated(profile, err, "not rendered, the profile is invalid");
         RenderOptions options = new RenderOptions(withSecrets, deviceSecrets, storageDir);
         String text;
         try {
