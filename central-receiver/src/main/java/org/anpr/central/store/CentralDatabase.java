@@ -158,10 +158,11 @@ public final class CentralDatabase implements AutoCloseable {
             Properties p = new Properties();
             p.setProperty("transaction_mode", "IMMEDIATE");
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + config.directory().resolve("central.db").toAbsolutePath(), p);
-            SqliteBusyWait.install(c);
-            try (Statement s = c.createStatement()) {
-                Sqlite.requireWal(c, "central.db");
-                s.execute("PRAGMA synchronous=FULL");
+            try {
+                Sqlite.prepare(c, "central.db");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
             }
             return c;
         } catch (SQLException | java.io.IOException e) {
