@@ -56,8 +56,8 @@ final class CommissionCommand implements Callable<Integer> {
                 out.println("commissioning " + loaded.profile().id() + " at " + session.address() + " ...");
                 out.flush();
             }
-            String rendered = target.rendered(loaded, DeviceOptions.running(session));
-            report = new Commissioning(clock).run(loaded, session, rendered);
+            byte[] running = DeviceOptions.running(session);
+            report = new Commissioning(clock).run(loaded, session, running, target.rendered(loaded, running));
         }
         Path folder = outDir != null ? outDir
                 : Path.of("commissioning", loaded.profile().id() + "-" + STAMP.format(report.started()));
