@@ -54,6 +54,7 @@ public final class ConfigLoader {
         v.range("mqtt.maxPendingAuthentications", m.maxPendingAuthentications(), 1, 100_000);
         v.range("mqtt.maxConnections", m.maxConnections(), 1, 1_000_000);
         v.range("mqtt.maxConnectionsPerAddress", m.maxConnectionsPerAddress(), 1, 1_000_000);
+        v.range("mqtt.maxConnectBytes", m.maxConnectBytes(), 256, Math.max(256, m.maxMessageBytes()));
         if (m.host() == null || m.host().isBlank()) {
             v.problems.add("mqtt.host: must not be empty");
         }
@@ -133,7 +134,7 @@ public final class ConfigLoader {
         JsonNode n = root.path("mqtt");
         known(n, "mqtt.", Set.of("host", "port", "maxMessageBytes", "maxClientIdLength", "maxInflightPerClient",
                 "maxKeepAliveSeconds", "connectTimeoutSeconds", "maxPendingAuthentications", "maxConnections",
-                "maxConnectionsPerAddress"));
+                "maxConnectionsPerAddress", "maxConnectBytes"));
         MqttConfig dm = d.mqtt();
         MqttConfig mqtt = new MqttConfig(str(n, "mqtt.host", dm.host()), integer(n, "mqtt.port", dm.port()),
                 integer(n, "mqtt.maxMessageBytes", dm.maxMessageBytes()), integer(n, "mqtt.maxClientIdLength", dm.maxClientIdLength()),
@@ -142,7 +143,8 @@ public final class ConfigLoader {
                 integer(n, "mqtt.connectTimeoutSeconds", dm.connectTimeoutSeconds()),
                 integer(n, "mqtt.maxPendingAuthentications", dm.maxPendingAuthentications()),
                 integer(n, "mqtt.maxConnections", dm.maxConnections()),
-                integer(n, "mqtt.maxConnectionsPerAddress", dm.maxConnectionsPerAddress()));
+                integer(n, "mqtt.maxConnectionsPerAddress", dm.maxConnectionsPerAddress()),
+                integer(n, "mqtt.maxConnectBytes", dm.maxConnectBytes()));
         n = root.path("tls");
         known(n, "tls.", Set.of("enabled", "port", "keyStore", "keyStorePassword", "trustStore", "trustStorePassword",
                 "clientAuth", "plaintext"));

@@ -20,45 +20,54 @@ package org.anpr.central.config;
  * @param maxConnections        open connections in all (default 10,000); more are closed on arrival
  * @param maxConnectionsPerAddress open connections from one IP address (default 1,000; gantries that
  *                              reach the centre through one NAT address all count against it: raise it there)
+ * @param maxConnectBytes       largest CONNECT accepted, before authentication (default 16 KiB: ids,
+ *                              password and a status will fit many times over); a connection that
+ *                              announces a larger one is closed before it is buffered
  */
 public record MqttConfig(String host, int port, int maxMessageBytes, int maxClientIdLength,
                          int maxInflightPerClient, int maxKeepAliveSeconds, int connectTimeoutSeconds,
-                         int maxPendingAuthentications, int maxConnections, int maxConnectionsPerAddress) {
+                         int maxPendingAuthentications, int maxConnections, int maxConnectionsPerAddress, int maxConnectBytes) {
     public static final int DEFAULT_MAX_PENDING_AUTHENTICATIONS = 256;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1_000;
+    public static final int DEFAULT_MAX_CONNECT_BYTES = 16 << 10;
     public static final MqttConfig DEFAULTS = new MqttConfig("0.0.0.0", 1883, (4 << 20) + (64 << 10), 64, 32, 300, 10,
-            DEFAULT_MAX_PENDING_AUTHENTICATIONS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
+            DEFAULT_MAX_PENDING_AUTHENTICATIONS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_CONNECT_BYTES);
 
-    /** With the default {@code maxPendingAuthentications}. */
+    /** With the defaults of the limits before authentication (pending checks, connection caps, CONNECT size). */
     public MqttConfig(String host, int port, int maxMessageBytes, int maxClientIdLength, int maxInflightPerClient,
                       int maxKeepAliveSeconds, int connectTimeoutSeconds) {
         this(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds,
-                DEFAULT_MAX_PENDING_AUTHENTICATIONS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
+                DEFAULT_MAX_PENDING_AUTHENTICATIONS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_CONNECT_BYTES);
     }
 
     public MqttConfig withConnectionCaps(int total, int perAddress) {
         return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds,
-                connectTimeoutSeconds, maxPendingAuthentications, total, perAddress);
+                connectTimeoutSeconds, maxPendingAuthentications, total, perAddress, maxConnectBytes);
     }
 
     public MqttConfig withMaxPendingAuthentications(int n) {
         return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds,
-                connectTimeoutSeconds, n, maxConnections, maxConnectionsPerAddress);
+                connectTimeoutSeconds, n, maxConnections, maxConnectionsPerAddress, maxConnectBytes);
+    }
+
+    public MqttConfig withMaxConnectBytes(int bytes) {
+        return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds,
+                connectTimeoutSeconds, maxPendingAuthentications, maxConnections, maxConnectionsPerAddress, bytes);
     }
 
     public MqttConfig withPort(int newPort) {
         return new MqttConfig(host, newPort, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds,
-                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress);
+                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress, maxConnectBytes);
     }
 
     public MqttConfig withMaxMessageBytes(int bytes) {
         return new MqttConfig(host, port, bytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds,
-                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress);
+                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress, maxConnectBytes);
     }
 
     public MqttConfig withMaxKeepAliveSeconds(int seconds) {
         return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, seconds, connectTimeoutSeconds,
-                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress);
+                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress, maxConnectBytes);
     }
 }

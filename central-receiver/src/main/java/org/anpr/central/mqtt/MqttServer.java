@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * caps      ConnectionCaps       total and per-address connection caps (closes on arrival)
  * tls       SslHandler           on the TLS listener only
  * idle (IdleStateHandler: connect timeout, then 1.5 x keep-alive)
+ * connectSize ConnectSizeLimit   closes on a CONNECT announced larger than maxConnectBytes; then leaves
  * decoder (MqttDecoder with our size and client-id limits)   encoder (MqttEncoder)
  * guard     DecodeFailureGuard   a failed decode closes the connection
  * connect   ConnectHandler       authentication, will ACL, CONNACK, session
@@ -130,6 +131,7 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
         }
         ch.pipeline()
                 .addLast(ConnectHandler.IDLE_HANDLER, new IdleStateHandler(config.connectTimeoutSeconds(), 0, 0, TimeUnit.SECONDS))
+                .addLast("connectSize", new ConnectSizeLimit(config.maxConnectBytes(), metrics))
                 .addLast("decoder", new MqttDecoder(config.maxMessageBytes(), config.maxClientIdLength()))
                 .addLast("encoder", MqttEncoder.INSTANCE)
                 .addLast("guard", guard)
