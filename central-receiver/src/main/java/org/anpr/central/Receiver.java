@@ -68,8 +68,8 @@ public final class Receiver implements AutoCloseable {
                         s.storeLagging(lagging);
                     }
                 }, metrics);
-        this.ingestor = new Ingestor(codec, hotlist, writer, metrics);
-        this.router = new SectionRouter(sessions, writer, store.pendingDeliveries());
+        this.router = new SectionRouter(sessions, writer, store.pendingDeliveries(), config.sections());
+        this.ingestor = new Ingestor(codec, hotlist, writer, router, metrics);
         HotlistDistributor distributor = new HotlistDistributor(hotlist, sessions, codec, metrics);
         ingestor.addCommitListener(router);
         ingestor.addCommitListener(distributor);

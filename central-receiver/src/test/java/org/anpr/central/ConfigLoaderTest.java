@@ -97,4 +97,33 @@ class ConfigLoaderTest {
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Duplicate field 'port'") && e.getMessage().contains("line: 3"),
                 e.getMessage());
     }
+
+    @Test
+    void sectionsAreReadAndCheckedRouteByRoute() throws Exception {
+        ReceiverConfig c = load("""
+                sections:
+                  maxHold: 12h
+                  routes:
+                    - { id: A2-km40-km52, entry: A2-N-km40, exit: A2-N-km52 }
+                """);
+        assertEquals(1, c.sections().routes().size());
+        assertEquals("A2-N-km52", c.sections().routes().get(0).exit());
+        assertEquals(Duration.ofHours(12), c.sections().maxHold());
+        assertEquals(ReceiverConfig.DEFAULTS.sections().maxHeldPerExit(), c.sections().maxHeldPerExit());
+        ConfigException e = assertThrows(ConfigException.class, () -> load("""
+                sections:
+                  routes:
+                    - { id: S1, entry: G1, exit: G2 }
+                    - { id: S1, entry: G3, exit: G3 }
+                    - { entry: G4 }
+                """));
+        String m = e.getMessage();
+        assertTrue(m.contains("sections.routes[1].id: section 'S1' is configured twice"), m);
+        assertTrue(m.contains("sections.routes[1]: entry and exit are the same gantry 'G3'"), m);
+        assertTrue(m.contains("sections.routes[2].id: required"), m);
+        assertTrue(m.contains("sections.routes[2].exit: required"), m);
+        m = assertThrows(ConfigException.class, () -> load("sections: { routes: [ { id: S1, entry: G1, exit: G2, speed: 100 } ] }\n"))
+                .getMessage();
+        assertTrue(m.contains("sections.routes[0].speed: unknown setting"), m);
+    }
 }

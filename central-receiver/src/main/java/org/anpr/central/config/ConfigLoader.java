@@ -121,6 +121,7 @@ public final class ConfigLoader {
             v.positive("http.sessionMaxAge", h.sessionMaxAge());
             v.range("http.maxSessions", h.maxSessions(), 1, 10_000_000);
         }
+        v.sections(c.sections());
         v.throwIfProblems();
         return c;
     }
@@ -130,7 +131,7 @@ public final class ConfigLoader {
         if (root == null || root.isNull()) {
             return d;
         }
-        known(root, "", Set.of("mqtt", "tls", "auth", "store", "hotlist", "retention", "http"));
+        known(root, "", Set.of("mqtt", "tls", "auth", "store", "hotlist", "retention", "http", "sections"));
         JsonNode n = root.path("mqtt");
         known(n, "mqtt.", Set.of("host", "port", "maxMessageBytes", "maxClientIdLength", "maxInflightPerClient",
                 "maxKeepAliveSeconds", "connectTimeoutSeconds", "maxPendingAuthentications", "maxConnections",
@@ -177,7 +178,26 @@ public final class ConfigLoader {
         RetentionConfig retention = new RetentionConfig(duration(n, "retention.reads", dr.reads()),
                 duration(n, "retention.alerts", dr.alerts()), duration(n, "retention.violations", dr.violations()),
                 duration(n, "retention.rejected", dr.rejected()), duration(n, "retention.interval", dr.interval()));
-        return new ReceiverConfig(mqtt, tls, auth, store, hotlist, retention, http(root.path("http"), d.http()));
+        return new ReceiverConfig(mqtt, tls, auth, store, hotlist, retention, http(root.path("http"), d.http()),
+                sections(root.path("sections"), d.sections()));
+    }
+
+    private SectionsConfig sections(JsonNode n, SectionsConfig d) {
+        known(n, "sections.", Set.of("routes", "maxHeldPerExit", "maxHold"));
+        List<SectionsConfig.Route> routes = new ArrayList<>();
+        JsonNode list = n.path("routes");
+        if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
+            problems.add("sections.routes: must be a list of {id, entry, exit}");
+        } else if (list.isArray()) {
+            for (int i = 0; i < list.size(); i++) {
+                String at = "sections.routes[" + i + "]";
+                JsonNode r = list.get(i);
+                known(r, at + ".", Set.of("id", "entry", "exit"));
+                routes.add(new SectionsConfig.Route(str(r, at + ".id", null), str(r, at + ".entry", null), str(r, at + ".exit", null)));
+            }
+        }
+        return new SectionsConfig(routes, integer(n, "sections.maxHeldPerExit", d.maxHeldPerExit()),
+                duration(n, "sections.maxHold", d.maxHold()));
     }
 
     private HttpConfig http(JsonNode n, HttpConfig d) {
@@ -193,6 +213,27 @@ public final class ConfigLoader {
                 integer(n, "http.workerNice", d.workerNice()), duration(n, "http.sessionIdle", d.sessionIdle()),
                 duration(n, "http.sessionMaxAge", d.sessionMaxAge()), integer(n, "http.maxSessions", d.maxSessions()),
                 path(n, "http.gantriesFile", d.gantriesFile()));
+    }
+
+    private void sections(SectionsConfig s) {
+        range("sections.maxHeldPerExit", s.maxHeldPerExit(), 1, 100_000_000);
+        positive("sections.maxHold", s.maxHold());
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < s.routes().size(); i++) {
+            SectionsConfig.Route r = s.routes().get(i);
+            String at = "sections.routes[" + i + "]";
+            for (String[] f : new String[][] {{"id", r.id()}, {"entry", r.entry()}, {"exit", r.exit()}}) {
+                if (f[1] == null || f[1].isBlank()) {
+                    problems.add(at + "." + f[0] + ": required");
+                }
+            }
+            if (r.id() != null && !ids.add(r.id())) {
+                problems.add(at + ".id: section '" + r.id() + "' is configured twice");
+            }
+            if (r.entry() != null && r.entry().equals(r.exit())) {
+                problems.add(at + ": entry and exit are the same gantry '" + r.entry() + "'");
+            }
+        }
     }
 
     private void known(JsonNode node, String prefix, Set<String> keys) {

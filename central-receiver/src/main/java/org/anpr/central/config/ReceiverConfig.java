@@ -2,32 +2,36 @@ package org.anpr.central.config;
 
 /** Everything the central receiver is configured with; {@link #DEFAULTS} are the embedded defaults. */
 public record ReceiverConfig(MqttConfig mqtt, TlsConfig tls, AuthConfig auth, StoreConfig store, HotlistConfig hotlist,
-                             RetentionConfig retention, HttpConfig http) {
+                             RetentionConfig retention, HttpConfig http, SectionsConfig sections) {
     public static final ReceiverConfig DEFAULTS = new ReceiverConfig(
             MqttConfig.DEFAULTS, TlsConfig.DEFAULTS, AuthConfig.DEFAULTS, StoreConfig.DEFAULTS, HotlistConfig.DEFAULTS, RetentionConfig.DEFAULTS,
-            HttpConfig.DEFAULTS);
+            HttpConfig.DEFAULTS, SectionsConfig.DEFAULTS);
 
     public ReceiverConfig withMqtt(MqttConfig m) {
-        return new ReceiverConfig(m, tls, auth, store, hotlist, retention, http);
+        return new ReceiverConfig(m, tls, auth, store, hotlist, retention, http, sections);
     }
 
     public ReceiverConfig withAuth(AuthConfig a) {
-        return new ReceiverConfig(mqtt, tls, a, store, hotlist, retention, http);
+        return new ReceiverConfig(mqtt, tls, a, store, hotlist, retention, http, sections);
     }
 
     public ReceiverConfig withStore(StoreConfig s) {
-        return new ReceiverConfig(mqtt, tls, auth, s, hotlist, retention, http);
+        return new ReceiverConfig(mqtt, tls, auth, s, hotlist, retention, http, sections);
     }
 
     public ReceiverConfig withRetention(RetentionConfig r) {
-        return new ReceiverConfig(mqtt, tls, auth, store, hotlist, r, http);
+        return new ReceiverConfig(mqtt, tls, auth, store, hotlist, r, http, sections);
     }
 
     public ReceiverConfig withTls(TlsConfig t) {
-        return new ReceiverConfig(mqtt, t, auth, store, hotlist, retention, http);
+        return new ReceiverConfig(mqtt, t, auth, store, hotlist, retention, http, sections);
+    }
+
+    public ReceiverConfig withSections(SectionsConfig sc) {
+        return new ReceiverConfig(mqtt, tls, auth, store, hotlist, retention, http, sc);
     }
 
     public ReceiverConfig withHttp(HttpConfig h) {
-        return new ReceiverConfig(mqtt, tls, auth, store, hotlist, retention, h);
+        return new ReceiverConfig(mqtt, tls, auth, store, hotlist, retention, h, sections);
     }
 }

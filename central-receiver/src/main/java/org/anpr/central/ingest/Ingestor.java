@@ -37,11 +37,24 @@ public final class Ingestor {
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private final ClockPlausibility clock = new ClockPlausibility(() -> System.currentTimeMillis() * 1000);
 
-    public Ingestor(WireCodec codec, CentralHotlist hotlist, GroupCommitWriter writer, ReceiverMetrics metrics) {
+    private final SectionRouter router;
+
+    public Ingestor(WireCodec codec, CentralHotlist hotlist, GroupCommitWriter writer, SectionRouter router, ReceiverMetrics metrics) {
         this.codec = codec;
         this.hotlist = hotlist;
         this.writer = writer;
+        this.router = router;
         this.metrics = metrics;
+    }
+
+    /** A payload that decodes but that its gantry may not send (a passage or violation off its sections). */
+    private static final class Refused extends Exception {
+        final String problem;
+
+        Refused(String problem, String reason) {
+            super(reason, null, false, false);
+            this.problem = problem;
+        }
     }
 
     public void addCommitListener(CommitListener l) {
@@ -60,14 +73,24 @@ public final class Ingestor {
             clock.check(envelope);
         } catch (ProtocolException e) {
             metrics.countRejected(e.problem());
-            LOG.warn("gantry {}: rejected payload on {} ({} bytes): {}", gantryId, topic, payload.length, e.getMessage());
-            return writer.submit(List.of(
-                    new StoreWrite.Rejected(new RejectedPayload(gantryId, topic.name(), e.problem().name(), e.getMessage(), payload, now)),
-                    new StoreWrite.Seen(gantryId, now)));
+            return quarantine(gantryId, topic, payload, now, e.problem().name(), e.getMessage());
         }
-        List<StoreWrite> writes = writesFor(gantryId, envelope, payload, now);
+        List<StoreWrite> writes;
+        try {
+            writes = writesFor(gantryId, envelope, payload, now);
+        } catch (Refused r) {
+            metrics.increment(Counter.SECTION_REFUSALS);
+            return quarantine(gantryId, topic, payload, now, r.problem, r.getMessage());
+        }
         writes.add(new StoreWrite.Seen(gantryId, now));
         return writer.submit(writes).thenRun(() -> listeners.forEach(l -> l.committed(gantryId, topic, envelope, payload)));
+    }
+
+    private CompletableFuture<Void> quarantine(String gantryId, Topic topic, byte[] payload, long now, String problem, String reason) {
+        LOG.warn("gantry {}: rejected payload on {} ({} bytes): {}", gantryId, topic, payload.length, reason);
+        return writer.submit(List.of(
+                new StoreWrite.Rejected(new RejectedPayload(gantryId, topic.name(), problem, reason, payload, now)),
+                new StoreWrite.Seen(gantryId, now)));
     }
 
     /** Stores a presence change (connect, disconnect); nobody waits for it. */
@@ -75,7 +98,7 @@ public final class Ingestor {
         writer.submit(List.of(new StoreWrite.Presence(gantryId, online, System.currentTimeMillis() * 1000)));
     }
 
-    private List<StoreWrite> writesFor(String gantryId, Envelope env, byte[] payload, long now) {
+    private List<StoreWrite> writesFor(String gantryId, Envelope env, byte[] payload, long now) throws Refused {
         List<StoreWrite> writes = new ArrayList<>();
         switch (env.getPayloadCase()) {
             case READS -> env.getReads().getReadsList().forEach(r -> addRead(writes, r, now));
@@ -83,8 +106,20 @@ public final class Ingestor {
                 writes.add(new StoreWrite.Alert(env.getAlert(), AlertSource.EDGE, now));
                 addRead(writes, env.getAlert().getRead(), now);
             }
-            case VIOLATION -> writes.add(new StoreWrite.Violation(env.getViolation(), gantryId, now));
-            case PASSAGE -> writes.add(SectionRouter.holdWrite(env.getPassage(), payload, now));
+            case VIOLATION -> {
+                String refusal = router.routes().refuseViolation(gantryId, env.getViolation());
+                if (refusal != null) {
+                    throw new Refused(SectionRouter.Admission.NOT_A_SECTION_ROUTE, refusal);
+                }
+                writes.add(new StoreWrite.Violation(env.getViolation(), gantryId, now));
+            }
+            case PASSAGE -> {
+                SectionRouter.Admission a = router.admit(gantryId, env.getPassage(), payload, now);
+                if (a.hold() == null) {
+                    throw new Refused(a.problem(), a.reason());
+                }
+                writes.add(a.hold());
+            }
             case STATUS -> writes.add(new StoreWrite.Status(env.getStatus(), now));
             default -> LOG.warn("gantry {}: {} is not an upstream payload; ignored", gantryId, env.getPayloadCase());
         }

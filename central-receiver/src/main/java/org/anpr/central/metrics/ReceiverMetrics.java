@@ -21,6 +21,11 @@ public final class ReceiverMetrics {
         IDLE_DISCONNECTS,
         /** Payloads that failed WireCodec: acknowledged and quarantined. */
         REJECTED_PAYLOADS,
+        /**
+         * Passages and violations quarantined because they are not along a configured section (or the
+         * exit already holds sections.maxHeldPerExit passages).
+         */
+        SECTION_REFUSALS,
         MESSAGES_COMMITTED,
         COMMITS,
         STORE_FAILURES,

@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.anpr.central.config.SectionsConfig;
 import org.anpr.central.ingest.CommitListener;
 import org.anpr.central.ingest.GroupCommitWriter;
 import org.anpr.central.store.PendingDelivery;
@@ -19,6 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes section passages from {@code anpr/v1/{entry}/passages} to {@code anpr/v1/{exit}/section-entries}.
  *
+ * <p>Only along the configured sections ({@link SectionRoutes}): a passage is routed when its
+ * publisher is its section's entry and it names its section's exit; anything else is refused before
+ * it is stored. Held passages are bounded per exit gantry ({@code sections.maxHeldPerExit}) and in
+ * time ({@code sections.maxHold}, whatever expiry the entry gantry gave).
+ *
  * <p>A passage is committed to the {@code deliveries} table together with its ingest (so the
  * entry gantry's PUBACK covers it), held while the exit gantry is offline, and deleted when the
  * exit gantry acknowledges it: it is not stored beyond delivery.
@@ -28,23 +34,63 @@ public final class SectionRouter implements CommitListener, Downstream.Listener 
 
     private final Downstream downstream;
     private final GroupCommitWriter writer;
+    private final SectionRoutes routes;
+    private final int maxHeldPerExit;
+    private final long maxHoldMicros;
     /** exit gantry -> key -> held passage, oldest first. */
     private final Map<String, LinkedHashMap<String, PendingDelivery>> held = new LinkedHashMap<>();
 
-    public SectionRouter(Downstream downstream, GroupCommitWriter writer, List<PendingDelivery> fromStore) {
+    public SectionRouter(Downstream downstream, GroupCommitWriter writer, List<PendingDelivery> fromStore, SectionsConfig sections) {
         this.downstream = downstream;
         this.writer = writer;
+        this.routes = new SectionRoutes(sections.routes());
+        this.maxHeldPerExit = sections.maxHeldPerExit();
+        this.maxHoldMicros = sections.maxHold().toNanos() / 1_000;
         fromStore.forEach(this::hold);
     }
 
-    /** The write that holds a passage for its exit gantry; part of the passage's own ingest commit. */
-    public static StoreWrite holdWrite(SectionPassage passage, byte[] payload, long nowMicros) {
-        return new StoreWrite.Enqueue(pending(passage, payload, nowMicros));
+    /** The sections passages and violations are checked against. */
+    public SectionRoutes routes() {
+        return routes;
     }
 
-    private static PendingDelivery pending(SectionPassage p, byte[] payload, long nowMicros) {
+    /**
+     * The write that holds a passage for its exit gantry, part of the passage's own ingest commit;
+     * or why it is refused: not along a configured section, or its exit already holds
+     * {@code sections.maxHeldPerExit} passages.
+     */
+    public Admission admit(String publisher, SectionPassage passage, byte[] payload, long nowMicros) {
+        String refusal = routes.refusePassage(publisher, passage);
+        if (refusal != null) {
+            return Admission.refused(Admission.NOT_A_SECTION_ROUTE, refusal);
+        }
+        int holding = heldCount(passage.getExitGantryId());
+        if (holding >= maxHeldPerExit) {
+            return Admission.refused(Admission.HOLD_FULL, "exit gantry " + passage.getExitGantryId() + " already holds " + holding
+                    + " passages (sections.maxHeldPerExit)");
+        }
+        return new Admission(new StoreWrite.Enqueue(pending(passage, payload, nowMicros)), null, null);
+    }
+
+    /** A passage's hold write, or the problem ({@link #NOT_A_SECTION_ROUTE}, {@link #HOLD_FULL}) and reason it is refused. */
+    public record Admission(StoreWrite hold, String problem, String reason) {
+        public static final String NOT_A_SECTION_ROUTE = "NOT_A_SECTION_ROUTE";
+        public static final String HOLD_FULL = "HOLD_FULL";
+
+        static Admission refused(String problem, String reason) {
+            return new Admission(null, problem, reason);
+        }
+    }
+
+    private synchronized int heldCount(String exitGantry) {
+        Map<String, PendingDelivery> m = held.get(exitGantry);
+        return m == null ? 0 : m.size();
+    }
+
+    private PendingDelivery pending(SectionPassage p, byte[] payload, long nowMicros) {
+        long expires = p.getExpiresAtMicros() <= 0 ? nowMicros + maxHoldMicros : Math.min(p.getExpiresAtMicros(), nowMicros + maxHoldMicros);
         return new PendingDelivery(p.getExitGantryId(), p.getPassageId().toByteArray(),
-                Topic.of(p.getExitGantryId(), TopicKind.SECTION_ENTRIES).name(), payload, nowMicros, p.getExpiresAtMicros());
+                Topic.of(p.getExitGantryId(), TopicKind.SECTION_ENTRIES).name(), payload, nowMicros, expires);
     }
 
     /** Forgets passages past their expiry (the store deletes its copies in the same retention run). */

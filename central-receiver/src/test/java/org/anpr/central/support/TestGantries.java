@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.anpr.central.auth.PasswordHasher;
 import org.anpr.central.config.AuthConfig;
 import org.anpr.central.config.MqttConfig;
 import org.anpr.central.config.ReceiverConfig;
+import org.anpr.central.config.SectionsConfig;
 import org.anpr.protocol.ProtocolException;
 import org.anpr.protocol.WireCodec;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -43,13 +45,17 @@ public final class TestGantries {
         return file;
     }
 
-    /** Loopback, a free port, the store in {@code dir}. */
+    /** The section the sample messages use: {@link #ENTRY} to {@link #EXIT}. */
+    public static final String SECTION = "A2-km40-km52";
+
+    /** Loopback, a free port, the store in {@code dir}, the test section configured. */
     public static ReceiverConfig config(Path dir) throws IOException {
         ReceiverConfig d = ReceiverConfig.DEFAULTS;
         return d.withMqtt(new MqttConfig("127.0.0.1", 0, d.mqtt().maxMessageBytes(), 64, 32, 60, 10))
                 .withAuth(new AuthConfig(credentials(dir)))
                 .withStore(d.store().withDirectory(dir.resolve("data")))
-.withHttp(d.http().withListen("127.0.0.1", 0));
+                .withHttp(d.http().withListen("127.0.0.1", 0))
+                .withSections(d.sections().withRoutes(List.of(new SectionsConfig.Route(SECTION, ENTRY, EXIT))));
     }
 
     public static MqttConnectOptions options(String gantry, boolean clean) {
