@@ -48,6 +48,9 @@ public final class ReceiverMain {
             1 when it cannot start (unreadable credentials file, store, port in use).
             """;
 
+    /** Exit status when the store writer died of an {@link Error}: the process cannot store or acknowledge anything more. */
+    static final int WRITER_DIED = 70;
+
     private ReceiverMain() {
     }
 
@@ -81,6 +84,11 @@ public final class ReceiverMain {
         int port;
         try {
             receiver = new Receiver(config);
+            receiver.writer().onDeath(fatal -> {
+                err.println("anpr receiver: the store writer died (" + fatal + "); exiting with status " + WRITER_DIED
+                        + " so that a supervisor restarts the receiver (unacknowledged messages are redelivered)");
+                new Thread(() -> System.exit(WRITER_DIED), "exit").start(); // not on the writer thread: close() joins it
+            });
             port = receiver.start();
         } catch (Exception e) {
             err.println("anpr receiver: cannot start: " + e.getMessage());

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.anpr.central.metrics.ReceiverMetrics;
 import org.anpr.central.metrics.ReceiverMetrics.Counter;
 import org.anpr.central.store.ReadStore;
@@ -23,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * high-water mark of queued submissions the {@link StoreLagListener} is told to stop reading
  * sockets; below the low-water mark, to resume. The queue itself is unbounded because the
  * listener bounds it: at most one more socket read per connection arrives after the pause.
+ *
+ * <p>A failed batch is retried one publish at a time, so that one write the store refuses fails
+ * only its own publish, not every sender of the batch. An {@link Error} on this thread (the JVM
+ * out of memory, a broken native driver) is not survivable: the writer fails everything queued,
+ * refuses what comes after and tells its {@linkplain #onDeath death handler}, which in the receiver
+ * program exits so that a supervisor restarts it; nothing unacknowledged is lost that way.
  */
 public final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -45,6 +52,8 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean lagging;
     private volatile boolean closed;
+    private volatile Throwable death;
+    private volatile Consumer<Throwable> onDeath = t -> { };
 
     public GroupCommitWriter(ReadStore store, int maxBatch, int highWater, int lowWater, StoreLagListener lagListener,
                              ReceiverMetrics metrics) {
@@ -59,12 +68,18 @@ public final class GroupCommitWriter implements AutoCloseable {
         thread.start();
     }
 
+    /** Called once, on the writer thread, if it dies of an {@link Error}. */
+    public void onDeath(Consumer<Throwable> handler) {
+        onDeath = handler;
+    }
+
     /** Queues writes for the next commit; the future completes when they are durable. */
     public CompletableFuture<Void> submit(List<StoreWrite> writes) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         synchronized (queue) { // with close(): nothing is queued behind STOP
-            if (closed) {
-                done.completeExceptionally(new IllegalStateException("the store writer is closed"));
+            if (closed || death != null) {
+                done.completeExceptionally(new IllegalStateException(death != null
+                        ? "the store writer died: " + death : "the store writer is closed"));
                 return done;
             }
             queue.add(new Submission(writes, done, System.nanoTime()));
@@ -100,8 +115,35 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            loop();
+        } catch (Error fatal) {
+            die(fatal);
+        }
+    }
+
+    private void die(Error fatal) {
+        LOG.error("the store writer died; nothing more can be stored or acknowledged", fatal);
+        List<Submission> left = new ArrayList<>();
+        synchronized (queue) {
+            death = fatal;
+            queue.drainTo(left);
+        }
+        left.addAll(inBatch);
+        for (Submission s : left) {
+            if (s.done() != null) {
+                s.done().completeExceptionally(fatal);
+            }
+        }
+        onDeath.accept(fatal);
+    }
+
+    /** The batch being committed, for {@link #die}: written and read on the writer thread only. */
+    private final List<Submission> inBatch = new ArrayList<>();
+
+    private void loop() {
         long lastCommitEnd = System.nanoTime() - LINGER_NANOS;
-        List<Submission> batch = new ArrayList<>(maxBatch);
+        List<Submission> batch = inBatch;
         List<StoreWrite> writes = new ArrayList<>();
         boolean stopping = false;
         while (!stopping) {
@@ -146,37 +188,46 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void commit(List<Submission> batch, List<StoreWrite> writes) {
-        Throwable failure = null;
-        if (!writes.isEmpty()) {
-            try {
-                long t0 = System.nanoTime();
-                store.commit(writes);
-                metrics.commitTimes().recordNanos(System.nanoTime() - t0);
-                metrics.increment(Counter.COMMITS);
-            } catch (StoreException | RuntimeException e) {
-                failure = e;
-                metrics.increment(Counter.STORE_FAILURES);
-                LOG.error("commit of {} publishes failed; their senders are disconnected and will redeliver", batch.size(), e);
-            }
-        }
+        Exception failure = writes.isEmpty() ? null : tryCommit(writes);
         int real = 0;
+        int failed = 0;
         for (Submission s : batch) {
             if (s.done() == null) {
                 continue;
             }
             real++;
-            if (failure == null) {
+            // Alone in its batch, a failed publish has failed already; otherwise it is retried by
+            // itself, so that one write the store refuses does not fail the others with it.
+            Exception own = failure == null ? null : batch.size() == 1 ? failure : tryCommit(s.writes());
+            if (own == null) {
                 metrics.durableTimes().recordNanos(System.nanoTime() - s.submittedNanos());
+                metrics.increment(Counter.MESSAGES_COMMITTED);
                 s.done().complete(null);
             } else {
-                s.done().completeExceptionally(failure);
+                failed++;
+                metrics.increment(Counter.STORE_FAILURES);
+                s.done().completeExceptionally(own);
             }
         }
-        if (failure == null) {
-            metrics.add(Counter.MESSAGES_COMMITTED, real);
+        if (failed > 0) {
+            LOG.error("{} of {} publishes could not be stored; their senders are disconnected and will redeliver", failed, real,
+                    failure);
         }
         if (queued.addAndGet(-real) <= lowWater && lagging) {
             setLagging(false);
+        }
+    }
+
+    /** Commits one transaction; the failure, or null. An {@link Error} is not caught. */
+    private Exception tryCommit(List<StoreWrite> writes) {
+        try {
+            long t0 = System.nanoTime();
+            store.commit(writes);
+            metrics.commitTimes().recordNanos(System.nanoTime() - t0);
+            metrics.increment(Counter.COMMITS);
+            return null;
+        } catch (StoreException | RuntimeException e) {
+            return e;
         }
     }
 

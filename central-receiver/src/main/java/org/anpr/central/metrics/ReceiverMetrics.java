@@ -28,6 +28,7 @@ public final class ReceiverMetrics {
         SECTION_REFUSALS,
         MESSAGES_COMMITTED,
         COMMITS,
+        /** Publishes the store could not commit, each after its batch was retried one publish at a time; each disconnects its sender. */
         STORE_FAILURES,
         BACKPRESSURE_PAUSES,
         DOWNSTREAM_SENT,

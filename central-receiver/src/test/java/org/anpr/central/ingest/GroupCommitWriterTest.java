@@ -51,4 +51,88 @@ class GroupCommitWriterTest {
             assertEquals(3, reopened.fleet().size(), "every write of every batch is stored");
         }
     }
+
+    /** A store that waits at its first commit until released, and refuses writes of the gantries named. */
+    private static final class PickyStore extends SqliteReadStore {
+        final java.util.concurrent.CountDownLatch firstCommit = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        private boolean first = true;
+
+        PickyStore(Path dir) throws StoreException {
+            super(dir);
+        }
+
+        @Override
+        public synchronized void commit(List<StoreWrite> writes) throws StoreException {
+            if (first) {
+                first = false;
+                firstCommit.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new StoreException("interrupted", e);
+                }
+            }
+            for (StoreWrite w : writes) {
+                if (w instanceof StoreWrite.Seen seen && seen.gantryId().startsWith("POISON")) {
+                    throw new StoreException("refused " + seen.gantryId() + " on purpose", null);
+                }
+                if (w instanceof StoreWrite.Seen seen && seen.gantryId().startsWith("FATAL")) {
+                    throw new OutOfMemoryError("on purpose, for " + seen.gantryId());
+                }
+            }
+            super.commit(writes);
+        }
+    }
+
+    /** Issue 17, item 6b: one write the store refuses fails its own publish, not the batch it was in. */
+    @Test
+    void aWriteTheStoreRefusesFailsOnlyItsOwnPublish() throws Exception {
+        PickyStore store = new PickyStore(dir);
+        ReceiverMetrics metrics = new ReceiverMetrics();
+        try (store; GroupCommitWriter writer = new GroupCommitWriter(store, 100, 1000, 10, lagging -> { }, metrics)) {
+            CompletableFuture<Void> warmUp = writer.submit(List.of(new StoreWrite.Seen("G-warm", 1)));
+            assertTrue(store.firstCommit.await(5, TimeUnit.SECONDS));
+            List<CompletableFuture<Void>> batch = new java.util.ArrayList<>();
+            for (String g : List.of("G-1", "G-2", "POISON-3", "G-4", "G-5")) { // queued behind the held commit: one batch
+                batch.add(writer.submit(List.of(new StoreWrite.Seen(g, 2))));
+            }
+            store.release.countDown();
+            warmUp.get(5, TimeUnit.SECONDS);
+            for (int i = 0; i < batch.size(); i++) {
+                CompletableFuture<Void> f = batch.get(i);
+                if (i == 2) {
+                    java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                            java.util.concurrent.ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
+                    assertTrue(e.getCause().getMessage().contains("POISON-3"), e.getCause().getMessage());
+                } else {
+                    f.get(5, TimeUnit.SECONDS); // committed although a write of its batch was refused
+                }
+            }
+            assertEquals(1, metrics.get(ReceiverMetrics.Counter.STORE_FAILURES));
+            assertEquals(5, store.fleet().size(), "the warm-up and the four good publishes are stored");
+        }
+    }
+
+    /** Issue 17, item 6: an Error on the writer thread is not swallowed; everything waiting fails and the owner is told. */
+    @Test
+    void aWriterThatDiesFailsWhatWaitsAndTellsItsOwner() throws Exception {
+        PickyStore store = new PickyStore(dir);
+        CompletableFuture<Throwable> died = new CompletableFuture<>();
+        try (store; GroupCommitWriter writer = new GroupCommitWriter(store, 100, 1000, 10, lagging -> { }, new ReceiverMetrics())) {
+            writer.onDeath(died::complete);
+            CompletableFuture<Void> held = writer.submit(List.of(new StoreWrite.Seen("G-warm", 1)));
+            assertTrue(store.firstCommit.await(5, TimeUnit.SECONDS));
+            CompletableFuture<Void> fatal = writer.submit(List.of(new StoreWrite.Seen("FATAL-1", 2)));
+            CompletableFuture<Void> behind = writer.submit(List.of(new StoreWrite.Seen("G-2", 2)));
+            store.release.countDown();
+            held.get(5, TimeUnit.SECONDS);
+            assertTrue(died.get(5, TimeUnit.SECONDS) instanceof OutOfMemoryError);
+            for (CompletableFuture<Void> f : List.of(fatal, behind)) {
+                assertTrue(f.isCompletedExceptionally(), "a publish of the dead writer's batch was left waiting");
+            }
+            CompletableFuture<Void> after = writer.submit(List.of(new StoreWrite.Seen("G-3", 3)));
+            assertTrue(after.isCompletedExceptionally(), "a dead writer accepts new writes");
+        }
+    }
 }
