@@ -59,7 +59,7 @@ public final class Receiver implements AutoCloseable {
         this.hotlistStore = stores.hotlist();
         this.hotlist = new CentralHotlist(hotlistStore, config.hotlist().deltaHistoryVersions(),
                 config.hotlist().maxEntriesPerChunk(), codec);
-        this.sessions = new SessionRegistry(config.mqtt().maxInflightPerClient());
+        this.sessions = new SessionRegistry(config.mqtt().maxInflightPerClient(), config.mqtt().maxQueuedPerSession(), metrics);
         // The writer tells the server to pause reads; the server exists only later, hence the indirection.
         this.writer = new GroupCommitWriter(store, config.store().maxBatch(), config.store().highWaterMark(),
                 config.store().lowWaterMark(), lagging -> {
@@ -70,7 +70,7 @@ public final class Receiver implements AutoCloseable {
                 }, metrics);
         this.router = new SectionRouter(sessions, writer, store.pendingDeliveries(), config.sections());
         this.ingestor = new Ingestor(codec, hotlist, writer, router, metrics);
-        HotlistDistributor distributor = new HotlistDistributor(hotlist, sessions, codec, metrics);
+        HotlistDistributor distributor = new HotlistDistributor(hotlist, sessions, metrics);
         ingestor.addCommitListener(router);
         ingestor.addCommitListener(distributor);
         sessions.addListener(router);

@@ -2,6 +2,7 @@ package org.anpr.central;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,28 @@ class CentralHotlistTest {
             assertEquals(3, reloaded.version());
             assertEquals(2, reloaded.size());
             assertEquals(2, reloaded.deltaSince(1).get(0).getUpsertsCount(), "history survives a restart");
+        }
+    }
+
+    /** Issue 17, item 6: gantries far behind share one encoded snapshot per version, not one each. */
+    @Test
+    void oneEncodedSnapshotPerVersionIsSharedByEveryGantryBehind() throws Exception {
+        try (JdbcHotlistStore store = JdbcHotlistStore.sqlite(dir.resolve("central.db"))) {
+            CentralHotlist list = new CentralHotlist(store, 1, 2, new WireCodec());
+            list.apply(List.of(samples.hotlistEntry("11AAA1"), samples.hotlistEntry("22BBB2"), samples.hotlistEntry("33CCC3")), List.of());
+            list.apply(List.of(samples.hotlistEntry("44DDD4")), List.of()); // v2; v0 is past the history of 1
+            List<byte[]> first = list.encodedSince(0);
+            assertEquals(2, first.size(), "4 entries in chunks of 2");
+            List<byte[]> second = list.encodedSince(-7); // another gantry, as far behind in its own way
+            for (int i = 0; i < first.size(); i++) {
+                assertSame(first.get(i), second.get(i), "chunk " + i + " built and encoded again for the next gantry");
+            }
+            assertEquals(list.deltaSince(0).get(1).getUpsertsList(), new WireCodec().decode(first.get(1)).getHotlistDelta().getUpsertsList(),
+                    "the bytes are the snapshot");
+            list.apply(List.of(samples.hotlistEntry("55EEE5")), List.of()); // v3: a new snapshot
+            List<byte[]> third = list.encodedSince(0);
+            assertEquals(3, third.size());
+            assertFalse(first.get(0) == third.get(0), "a stale snapshot was handed out after a change");
         }
     }
 

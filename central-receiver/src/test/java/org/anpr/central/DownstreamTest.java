@@ -117,6 +117,47 @@ class DownstreamTest {
         }
     }
 
+    /** Issue 17, item 6: a session's queue is bounded; what it refuses stays held and is offered again. */
+    @Test
+    void aFullSessionQueueRefusesAndTheRefusedPassagesFollowOnReconnect() throws Exception {
+        receiver.close();
+        var c = TestGantries.config(dir);
+        receiver = new Receiver(c.withMqtt(c.mqtt().withMaxQueuedPerSession(2)));
+        receiver.start();
+        MqttClient exit = connect(EXIT, false, new Inbox());
+        exit.subscribe(sectionEntries, 1);
+        exit.disconnect();
+        exit.close();
+        MqttClient entry = TestGantries.connect(receiver.port(), ENTRY, true);
+        List<SectionPassage> sent = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                SectionPassage p = freshPassage();
+                sent.add(p);
+                entry.publish(passages, encode(p), 1, false);
+            }
+        } finally {
+            TestGantries.closeQuietly(entry);
+        }
+        await("four passages held", Duration.ofSeconds(5), () -> receiver.router().held(EXIT).size() == 4);
+        assertEquals(2, receiver.metrics().get(org.anpr.central.metrics.ReceiverMetrics.Counter.DOWNSTREAM_QUEUE_FULL),
+                "two of four passages refused by an offline session that queues two");
+        Inbox inbox = new Inbox();
+        MqttClient again = connect(EXIT, false, inbox);
+        try {
+            java.util.Set<SectionPassage> got = new java.util.HashSet<>();
+            for (int i = 0; i < 4; i++) {
+                Inbox.Received r = inbox.next(5);
+                assertNotNull(r, "passage " + (i + 1) + " of 4 after reconnect");
+                got.add(TestGantries.CODEC.decode(r.payload()).getPassage());
+            }
+            assertEquals(new java.util.HashSet<>(sent), got);
+            await("every delivery acknowledged", Duration.ofSeconds(5), unchecked(() -> receiver.store().pendingDeliveries().isEmpty()));
+        } finally {
+            TestGantries.closeQuietly(again);
+        }
+    }
+
     @Test
     void heldPassagesSurviveARestartOfTheReceiver() throws Exception {
         MqttClient entry = TestGantries.connect(receiver.port(), ENTRY, true);

@@ -54,6 +54,7 @@ public final class ConfigLoader {
         v.range("mqtt.maxPendingAuthentications", m.maxPendingAuthentications(), 1, 100_000);
         v.range("mqtt.maxConnections", m.maxConnections(), 1, 1_000_000);
         v.range("mqtt.maxConnectionsPerAddress", m.maxConnectionsPerAddress(), 1, 1_000_000);
+        v.range("mqtt.maxQueuedPerSession", m.maxQueuedPerSession(), 1, 10_000_000);
         v.range("mqtt.maxConnectBytes", m.maxConnectBytes(), 256, Math.max(256, m.maxMessageBytes()));
         if (m.host() == null || m.host().isBlank()) {
             v.problems.add("mqtt.host: must not be empty");
@@ -135,7 +136,7 @@ public final class ConfigLoader {
         JsonNode n = root.path("mqtt");
         known(n, "mqtt.", Set.of("host", "port", "maxMessageBytes", "maxClientIdLength", "maxInflightPerClient",
                 "maxKeepAliveSeconds", "connectTimeoutSeconds", "maxPendingAuthentications", "maxConnections",
-                "maxConnectionsPerAddress", "maxConnectBytes"));
+                "maxConnectionsPerAddress", "maxConnectBytes", "maxQueuedPerSession"));
         MqttConfig dm = d.mqtt();
         MqttConfig mqtt = new MqttConfig(str(n, "mqtt.host", dm.host()), integer(n, "mqtt.port", dm.port()),
                 integer(n, "mqtt.maxMessageBytes", dm.maxMessageBytes()), integer(n, "mqtt.maxClientIdLength", dm.maxClientIdLength()),
@@ -145,7 +146,8 @@ public final class ConfigLoader {
                 integer(n, "mqtt.maxPendingAuthentications", dm.maxPendingAuthentications()),
                 integer(n, "mqtt.maxConnections", dm.maxConnections()),
                 integer(n, "mqtt.maxConnectionsPerAddress", dm.maxConnectionsPerAddress()),
-                integer(n, "mqtt.maxConnectBytes", dm.maxConnectBytes()));
+                integer(n, "mqtt.maxConnectBytes", dm.maxConnectBytes()),
+                integer(n, "mqtt.maxQueuedPerSession", dm.maxQueuedPerSession()));
         n = root.path("tls");
         known(n, "tls.", Set.of("enabled", "port", "keyStore", "keyStorePassword", "trustStore", "trustStorePassword",
                 "clientAuth", "plaintext"));

@@ -23,51 +23,63 @@ package org.anpr.central.config;
  * @param maxConnectBytes       largest CONNECT accepted, before authentication (default 16 KiB: ids,
  *                              password and a status will fit many times over); a connection that
  *                              announces a larger one is closed before it is buffered
+ * @param maxQueuedPerSession   downstream messages queued for one gantry beyond its in-flight window
+ *                              (default 10,000); more are refused and counted, and the sender keeps
+ *                              them (held passages are offered again, a hotlist is synced again)
  */
 public record MqttConfig(String host, int port, int maxMessageBytes, int maxClientIdLength,
                          int maxInflightPerClient, int maxKeepAliveSeconds, int connectTimeoutSeconds,
-                         int maxPendingAuthentications, int maxConnections, int maxConnectionsPerAddress, int maxConnectBytes) {
+                         int maxPendingAuthentications, int maxConnections, int maxConnectionsPerAddress, int maxConnectBytes,
+                         int maxQueuedPerSession) {
     public static final int DEFAULT_MAX_PENDING_AUTHENTICATIONS = 256;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1_000;
     public static final int DEFAULT_MAX_CONNECT_BYTES = 16 << 10;
+    public static final int DEFAULT_MAX_QUEUED_PER_SESSION = 10_000;
     public static final MqttConfig DEFAULTS = new MqttConfig("0.0.0.0", 1883, (4 << 20) + (64 << 10), 64, 32, 300, 10,
-            DEFAULT_MAX_PENDING_AUTHENTICATIONS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_CONNECT_BYTES);
+            DEFAULT_MAX_PENDING_AUTHENTICATIONS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_CONNECT_BYTES,
+                DEFAULT_MAX_QUEUED_PER_SESSION);
 
     /** With the defaults of the limits before authentication (pending checks, connection caps, CONNECT size). */
     public MqttConfig(String host, int port, int maxMessageBytes, int maxClientIdLength, int maxInflightPerClient,
                       int maxKeepAliveSeconds, int connectTimeoutSeconds) {
         this(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds,
-                DEFAULT_MAX_PENDING_AUTHENTICATIONS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_CONNECT_BYTES);
+                DEFAULT_MAX_PENDING_AUTHENTICATIONS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_CONNECT_BYTES,
+                DEFAULT_MAX_QUEUED_PER_SESSION);
     }
 
     public MqttConfig withConnectionCaps(int total, int perAddress) {
         return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds,
-                connectTimeoutSeconds, maxPendingAuthentications, total, perAddress, maxConnectBytes);
+                connectTimeoutSeconds, maxPendingAuthentications, total, perAddress, maxConnectBytes, maxQueuedPerSession);
     }
 
     public MqttConfig withMaxPendingAuthentications(int n) {
         return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds,
-                connectTimeoutSeconds, n, maxConnections, maxConnectionsPerAddress, maxConnectBytes);
+                connectTimeoutSeconds, n, maxConnections, maxConnectionsPerAddress, maxConnectBytes, maxQueuedPerSession);
     }
 
     public MqttConfig withMaxConnectBytes(int bytes) {
         return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds,
-                connectTimeoutSeconds, maxPendingAuthentications, maxConnections, maxConnectionsPerAddress, bytes);
+                connectTimeoutSeconds, maxPendingAuthentications, maxConnections, maxConnectionsPerAddress, bytes, maxQueuedPerSession);
+    }
+
+    public MqttConfig withMaxQueuedPerSession(int n) {
+        return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds,
+                connectTimeoutSeconds, maxPendingAuthentications, maxConnections, maxConnectionsPerAddress, maxConnectBytes, n);
     }
 
     public MqttConfig withPort(int newPort) {
         return new MqttConfig(host, newPort, maxMessageBytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds,
-                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress, maxConnectBytes);
+                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress, maxConnectBytes, maxQueuedPerSession);
     }
 
     public MqttConfig withMaxMessageBytes(int bytes) {
         return new MqttConfig(host, port, bytes, maxClientIdLength, maxInflightPerClient, maxKeepAliveSeconds, connectTimeoutSeconds,
-                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress, maxConnectBytes);
+                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress, maxConnectBytes, maxQueuedPerSession);
     }
 
     public MqttConfig withMaxKeepAliveSeconds(int seconds) {
         return new MqttConfig(host, port, maxMessageBytes, maxClientIdLength, maxInflightPerClient, seconds, connectTimeoutSeconds,
-                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress, maxConnectBytes);
+                maxPendingAuthentications, maxConnections, maxConnectionsPerAddress, maxConnectBytes, maxQueuedPerSession);
     }
 }

@@ -35,6 +35,9 @@ public final class CentralHotlist {
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     private long version;
     private long deltaFloor;
+    /** The encoded snapshot of {@link #snapshotVersion}: built once per version, shared by every gantry that needs one. */
+    private List<byte[]> snapshotBytes = List.of();
+    private long snapshotVersion = -1;
 
     public CentralHotlist(HotlistStore store, int historyVersions, int chunkSize, WireCodec codec) throws Exception {
         this.store = store;
@@ -142,6 +145,27 @@ public final class CentralHotlist {
             }
         }
         return List.of(d.build());
+    }
+
+    /**
+     * {@link #deltaSince} encoded for the wire. A snapshot is built and encoded once per version
+     * and the same bytes are handed to every gantry behind, so that a thousand gantries coming
+     * back at once cost one snapshot, not a thousand.
+     */
+    public synchronized List<byte[]> encodedSince(long fromVersion) throws ProtocolException {
+        boolean snapshot = fromVersion != version && (fromVersion < deltaFloor || fromVersion > version);
+        if (snapshot && snapshotVersion == version) {
+            return snapshotBytes;
+        }
+        List<byte[]> out = new ArrayList<>();
+        for (HotlistDelta d : deltaSince(fromVersion)) {
+            out.add(codec.encode(d));
+        }
+        if (snapshot) {
+            snapshotBytes = List.copyOf(out);
+            snapshotVersion = version;
+        }
+        return out;
     }
 
     private List<HotlistDelta> snapshot(long nowMicros) {

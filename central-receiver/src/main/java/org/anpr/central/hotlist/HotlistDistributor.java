@@ -8,11 +8,9 @@ import org.anpr.central.metrics.ReceiverMetrics;
 import org.anpr.central.routing.Downstream;
 import org.anpr.central.routing.OutboundMessage;
 import org.anpr.protocol.ProtocolException;
-import org.anpr.protocol.WireCodec;
 import org.anpr.protocol.topic.Topic;
 import org.anpr.protocol.topic.TopicKind;
 import org.anpr.protocol.v1.Envelope;
-import org.anpr.protocol.v1.HotlistDelta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,27 +27,33 @@ public final class HotlistDistributor implements CommitListener, Downstream.List
 
     private final CentralHotlist hotlist;
     private final Downstream downstream;
-    private final WireCodec codec;
     private final ReceiverMetrics metrics;
     /** Version each gantry last reported in its status. */
     private final Map<String, Long> reported = new ConcurrentHashMap<>();
     /** Version the current connection of each gantry has been sent up to. */
     private final Map<String, Long> sent = new ConcurrentHashMap<>();
 
-    public HotlistDistributor(CentralHotlist hotlist, Downstream downstream, WireCodec codec, ReceiverMetrics metrics) {
+    public HotlistDistributor(CentralHotlist hotlist, Downstream downstream, ReceiverMetrics metrics) {
         this.hotlist = hotlist;
         this.downstream = downstream;
-        this.codec = codec;
         this.metrics = metrics;
         hotlist.addListener(this::pushChange);
     }
 
     /** Serialised with {@link #sync} so that a gantry never receives deltas out of order. */
     private synchronized void pushChange(long newVersion) {
-        List<HotlistDelta> delta = hotlist.deltaSince(newVersion - 1);
+        List<byte[]> delta = encoded(newVersion - 1);
         for (String gantry : downstream.onlineSubscribers(TopicKind.HOTLIST)) {
-            send(gantry, delta);
-            sent.put(gantry, newVersion);
+            sent(gantry, newVersion, send(gantry, delta));
+        }
+    }
+
+    /** Records what the gantry's connection has; after a refusal nothing, so that its next status syncs it again. */
+    private void sent(String gantry, long version, boolean all) {
+        if (all) {
+            sent.put(gantry, version);
+        } else {
+            sent.remove(gantry);
         }
     }
 
@@ -84,19 +88,32 @@ public final class HotlistDistributor implements CommitListener, Downstream.List
         if (!downstream.isOnlineSubscriber(gantryId, TopicKind.HOTLIST)) {
             return; // sent when it subscribes
         }
-        send(gantryId, hotlist.deltaSince(version));
-        sent.put(gantryId, current);
+        sent(gantryId, current, send(gantryId, encoded(version)));
     }
 
-    private void send(String gantryId, List<HotlistDelta> parts) {
-        Topic topic = Topic.of(gantryId, TopicKind.HOTLIST);
-        for (HotlistDelta d : parts) {
-            try {
-                downstream.send(gantryId, new OutboundMessage(null, topic, codec.encode(d), null));
-                metrics.increment(ReceiverMetrics.Counter.DOWNSTREAM_SENT);
-            } catch (ProtocolException e) {
-                LOG.error("hotlist delta {}->{} for {} does not encode: {}", d.getFromVersion(), d.getToVersion(), gantryId, e.getMessage());
-            }
+    private List<byte[]> encoded(long fromVersion) {
+        try {
+            return hotlist.encodedSince(fromVersion);
+        } catch (ProtocolException e) {
+            LOG.error("the hotlist from version {} does not encode: {}", fromVersion, e.getMessage());
+            return null;
         }
+    }
+
+    /** @return whether every part was taken (false: its session's queue was full, or it is gone) */
+    private boolean send(String gantryId, List<byte[]> parts) {
+        if (parts == null) {
+            return false;
+        }
+        Topic topic = Topic.of(gantryId, TopicKind.HOTLIST);
+        for (byte[] part : parts) {
+            if (!downstream.send(gantryId, new OutboundMessage(null, topic, part, null))) {
+                LOG.warn("hotlist for {} not sent in full: its downstream queue is full or it went away; synced at its next status",
+                        gantryId);
+                return false;
+            }
+            metrics.increment(ReceiverMetrics.Counter.DOWNSTREAM_SENT);
+        }
+        return true;
     }
 }

@@ -32,6 +32,8 @@ public final class ReceiverMetrics {
         STORE_FAILURES,
         BACKPRESSURE_PAUSES,
         DOWNSTREAM_SENT,
+        /** Downstream messages refused because the gantry's session already queued mqtt.maxQueuedPerSession. */
+        DOWNSTREAM_QUEUE_FULL,
         CENTRAL_ALERTS,
     }
 

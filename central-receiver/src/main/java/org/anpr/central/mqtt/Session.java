@@ -22,6 +22,7 @@ final class Session {
     private final String gantryId;
     private final boolean persistent;
     private final int maxInflight;
+    private final int maxQueued;
     private final Set<Topic> subscriptions = ConcurrentHashMap.newKeySet();
     private final ArrayDeque<OutboundMessage> queue = new ArrayDeque<>();
     private final Map<Integer, OutboundMessage> inflight = new LinkedHashMap<>();
@@ -29,10 +30,11 @@ final class Session {
     private Channel channel;
     private int lastPacketId;
 
-    Session(String gantryId, boolean persistent, int maxInflight) {
+    Session(String gantryId, boolean persistent, int maxInflight, int maxQueued) {
         this.gantryId = gantryId;
         this.persistent = persistent;
         this.maxInflight = maxInflight;
+        this.maxQueued = maxQueued;
     }
 
     String gantryId() {
@@ -55,13 +57,22 @@ final class Session {
         return channel;
     }
 
-    /** Queues a message; one with the key of a message already queued or in flight is dropped as a duplicate. */
-    synchronized void offer(OutboundMessage m) {
+    /**
+     * Queues a message; one with the key of a message already queued or in flight is dropped as a
+     * duplicate (and counts as taken).
+     *
+     * @return false when {@code maxQueued} messages already wait: the caller keeps it
+     */
+    synchronized boolean offer(OutboundMessage m) {
+        if (queue.size() >= maxQueued) {
+            return false;
+        }
         if (m.key() != null && !keys.add(m.key())) {
-            return;
+            return true;
         }
         queue.add(m);
         pump();
+        return true;
     }
 
     /** Binds a new connection: what was in flight goes again, flagged DUP, before the queue. */

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.anpr.central.metrics.ReceiverMetrics;
+import org.anpr.central.metrics.ReceiverMetrics.Counter;
 import org.anpr.central.routing.Downstream;
 import org.anpr.central.routing.OutboundMessage;
 import org.anpr.protocol.topic.Topic;
@@ -24,9 +26,14 @@ public final class SessionRegistry implements Downstream {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final List<Downstream.Listener> listeners = new CopyOnWriteArrayList<>();
     private final int maxInflight;
+    private final int maxQueued;
+    private final ReceiverMetrics metrics;
 
-    public SessionRegistry(int maxInflightPerClient) {
+    /** @param maxQueuedPerSession messages one session queues beyond its in-flight window; more are refused */
+    public SessionRegistry(int maxInflightPerClient, int maxQueuedPerSession, ReceiverMetrics metrics) {
         this.maxInflight = maxInflightPerClient;
+        this.maxQueued = maxQueuedPerSession;
+        this.metrics = metrics;
     }
 
     public void addListener(Downstream.Listener l) {
@@ -44,7 +51,7 @@ public final class SessionRegistry implements Downstream {
             }
         }
         if (cleanSession || old == null || !old.persistent()) {
-            Session fresh = new Session(gantryId, !cleanSession, maxInflight);
+            Session fresh = new Session(gantryId, !cleanSession, maxInflight, maxQueued);
             sessions.put(gantryId, fresh);
             return new Bound(fresh, false);
         }
@@ -82,7 +89,10 @@ public final class SessionRegistry implements Downstream {
         if (s == null || !s.subscriptions().contains(message.topic())) {
             return false;
         }
-        s.offer(message);
+        if (!s.offer(message)) {
+            metrics.increment(Counter.DOWNSTREAM_QUEUE_FULL);
+            return false;
+        }
         return true;
     }
 

@@ -9,7 +9,8 @@ public interface Downstream {
      * Queues {@code message} in the gantry's session when it has subscribed to the message's
      * topic (delivered now if online, on reconnect if its session is persistent).
      *
-     * @return false when no session of that gantry subscribes to the topic: the caller keeps it
+     * @return false when no session of that gantry subscribes to the topic, or its queue is full
+     *         ({@code mqtt.maxQueuedPerSession}): the caller keeps it
      */
     boolean send(String gantryId, OutboundMessage message);
 

@@ -12,6 +12,7 @@ import org.anpr.central.metrics.ReceiverMetrics;
 import org.anpr.central.store.SqliteReadStore;
 import org.anpr.central.store.StoreException;
 import org.anpr.central.store.StoreWrite;
+import org.anpr.central.support.HoldingStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,52 +53,40 @@ class GroupCommitWriterTest {
         }
     }
 
-    /** A store that waits at its first commit until released, and refuses writes of the gantries named. */
-    private static final class PickyStore extends SqliteReadStore {
-        final java.util.concurrent.CountDownLatch firstCommit = new java.util.concurrent.CountDownLatch(1);
-        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        private boolean first = true;
-
-        PickyStore(Path dir) throws StoreException {
-            super(dir);
+    private static Throwable poison(StoreWrite w) {
+        if (w instanceof StoreWrite.Seen seen && seen.gantryId().startsWith("POISON")) {
+            return new StoreException("refused " + seen.gantryId() + " on purpose", null);
         }
-
-        @Override
-        public synchronized void commit(List<StoreWrite> writes) throws StoreException {
-            if (first) {
-                first = false;
-                firstCommit.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    throw new StoreException("interrupted", e);
-                }
-            }
-            for (StoreWrite w : writes) {
-                if (w instanceof StoreWrite.Seen seen && seen.gantryId().startsWith("POISON")) {
-                    throw new StoreException("refused " + seen.gantryId() + " on purpose", null);
-                }
-                if (w instanceof StoreWrite.Seen seen && seen.gantryId().startsWith("FATAL")) {
-                    throw new OutOfMemoryError("on purpose, for " + seen.gantryId());
-                }
-            }
-            super.commit(writes);
+        if (w instanceof StoreWrite.Seen seen && seen.gantryId().startsWith("FATAL")) {
+            return new OutOfMemoryError("on purpose, for " + seen.gantryId());
         }
+        return null;
+    }
+
+    /** Holds the writer in its first commit, so that what is submitted meanwhile forms one batch. */
+    private static void awaitHeld(HoldingStore store) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (store.waiting() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertEquals(1, store.waiting(), "the first commit waits at the gate");
     }
 
     /** Issue 17, item 6b: one write the store refuses fails its own publish, not the batch it was in. */
     @Test
     void aWriteTheStoreRefusesFailsOnlyItsOwnPublish() throws Exception {
-        PickyStore store = new PickyStore(dir);
+        HoldingStore store = new HoldingStore(new SqliteReadStore(dir));
+        store.refuse(GroupCommitWriterTest::poison);
+        store.hold();
         ReceiverMetrics metrics = new ReceiverMetrics();
         try (store; GroupCommitWriter writer = new GroupCommitWriter(store, 100, 1000, 10, lagging -> { }, metrics)) {
             CompletableFuture<Void> warmUp = writer.submit(List.of(new StoreWrite.Seen("G-warm", 1)));
-            assertTrue(store.firstCommit.await(5, TimeUnit.SECONDS));
+            awaitHeld(store);
             List<CompletableFuture<Void>> batch = new java.util.ArrayList<>();
             for (String g : List.of("G-1", "G-2", "POISON-3", "G-4", "G-5")) { // queued behind the held commit: one batch
                 batch.add(writer.submit(List.of(new StoreWrite.Seen(g, 2))));
             }
-            store.release.countDown();
+            store.release();
             warmUp.get(5, TimeUnit.SECONDS);
             for (int i = 0; i < batch.size(); i++) {
                 CompletableFuture<Void> f = batch.get(i);
@@ -117,15 +106,17 @@ class GroupCommitWriterTest {
     /** Issue 17, item 6: an Error on the writer thread is not swallowed; everything waiting fails and the owner is told. */
     @Test
     void aWriterThatDiesFailsWhatWaitsAndTellsItsOwner() throws Exception {
-        PickyStore store = new PickyStore(dir);
+        HoldingStore store = new HoldingStore(new SqliteReadStore(dir));
+        store.refuse(GroupCommitWriterTest::poison);
+        store.hold();
         CompletableFuture<Throwable> died = new CompletableFuture<>();
         try (store; GroupCommitWriter writer = new GroupCommitWriter(store, 100, 1000, 10, lagging -> { }, new ReceiverMetrics())) {
             writer.onDeath(died::complete);
             CompletableFuture<Void> held = writer.submit(List.of(new StoreWrite.Seen("G-warm", 1)));
-            assertTrue(store.firstCommit.await(5, TimeUnit.SECONDS));
+            awaitHeld(store);
             CompletableFuture<Void> fatal = writer.submit(List.of(new StoreWrite.Seen("FATAL-1", 2)));
             CompletableFuture<Void> behind = writer.submit(List.of(new StoreWrite.Seen("G-2", 2)));
-            store.release.countDown();
+            store.release();
             held.get(5, TimeUnit.SECONDS);
             assertTrue(died.get(5, TimeUnit.SECONDS) instanceof OutOfMemoryError);
             for (CompletableFuture<Void> f : List.of(fatal, behind)) {

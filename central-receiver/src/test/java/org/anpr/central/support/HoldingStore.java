@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.anpr.central.store.FleetEntry;
 import org.anpr.central.store.PendingDelivery;
 import org.anpr.central.store.ReadStore;
@@ -14,12 +15,14 @@ import org.anpr.protocol.v1.PlateRead;
 
 /**
  * The real SQLite store with a gate in front of {@code commit}: while held, commits wait (the
- * writer thread blocks, exactly as on a slow disk). Not a mock: every write still goes to SQLite.
+ * writer thread blocks, exactly as on a slow disk). Not a mock: every write still goes to SQLite,
+ * except a write that {@link #refuse} names, whose commit fails as a real store's would.
  */
 public final class HoldingStore implements ReadStore {
     private final ReadStore real;
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private final AtomicInteger waiting = new AtomicInteger();
+    private volatile Function<StoreWrite, Throwable> refusal = w -> null;
 
     public HoldingStore(ReadStore real) {
         this.real = real;
@@ -31,6 +34,14 @@ public final class HoldingStore implements ReadStore {
 
     public void release() {
         gate.countDown();
+    }
+
+    /**
+     * Fails every commit that contains a write for which {@code why} gives a failure (a
+     * {@link StoreException}, a {@link RuntimeException} or an {@link Error}); nothing of it is stored.
+     */
+    public void refuse(Function<StoreWrite, Throwable> why) {
+        refusal = why;
     }
 
     /** Commits currently blocked at the gate. */
@@ -48,6 +59,16 @@ public final class HoldingStore implements ReadStore {
             throw new StoreException("interrupted while held", e);
         } finally {
             waiting.decrementAndGet();
+        }
+        for (StoreWrite w : writes) {
+            Throwable t = refusal.apply(w);
+            if (t instanceof StoreException e) {
+                throw e;
+            } else if (t instanceof RuntimeException e) {
+                throw e;
+            } else if (t instanceof Error e) {
+                throw e;
+            }
         }
         real.commit(writes);
     }
