@@ -69,7 +69,7 @@ public final class Receiver implements AutoCloseable {
                     }
                 }, metrics);
         this.router = new SectionRouter(sessions, writer, store.pendingDeliveries(), config.sections());
-        this.ingestor = new Ingestor(codec, hotlist, writer, router, metrics);
+        this.ingestor = new Ingestor(codec, hotlist, writer, router, config.retention(), metrics);
         HotlistDistributor distributor = new HotlistDistributor(hotlist, sessions, metrics);
         ingestor.addCommitListener(router);
         ingestor.addCommitListener(distributor);

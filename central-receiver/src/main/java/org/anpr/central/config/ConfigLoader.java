@@ -98,6 +98,8 @@ public final class ConfigLoader {
         v.positive("retention.violations", r.violations());
         v.positive("retention.rejected", r.rejected());
         v.positive("retention.interval", r.interval());
+        v.range("retention.rejectedPerGantryPerDay", r.rejectedPerGantryPerDay(), 0, 10_000_000);
+        v.range("retention.rejectedBytesPerGantryPerDay", r.rejectedBytesPerGantryPerDay(), 0, Integer.MAX_VALUE);
         HttpConfig h = c.http();
         if (h.enabled()) {
             v.range("http.port", h.port(), 0, 65_535);
@@ -175,11 +177,14 @@ public final class ConfigLoader {
         HotlistConfig hotlist = new HotlistConfig(integer(n, "hotlist.deltaHistoryVersions", d.hotlist().deltaHistoryVersions()),
                 integer(n, "hotlist.maxEntriesPerChunk", d.hotlist().maxEntriesPerChunk()));
         n = root.path("retention");
-        known(n, "retention.", Set.of("reads", "alerts", "violations", "rejected", "interval"));
+        known(n, "retention.", Set.of("reads", "alerts", "violations", "rejected", "interval", "rejectedPerGantryPerDay",
+                "rejectedBytesPerGantryPerDay"));
         RetentionConfig dr = d.retention();
         RetentionConfig retention = new RetentionConfig(duration(n, "retention.reads", dr.reads()),
                 duration(n, "retention.alerts", dr.alerts()), duration(n, "retention.violations", dr.violations()),
-                duration(n, "retention.rejected", dr.rejected()), duration(n, "retention.interval", dr.interval()));
+                duration(n, "retention.rejected", dr.rejected()), duration(n, "retention.interval", dr.interval()),
+                integer(n, "retention.rejectedPerGantryPerDay", dr.rejectedPerGantryPerDay()),
+                integer(n, "retention.rejectedBytesPerGantryPerDay", dr.rejectedBytesPerGantryPerDay()));
         return new ReceiverConfig(mqtt, tls, auth, store, hotlist, retention, http(root.path("http"), d.http()),
                 sections(root.path("sections"), d.sections()));
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.anpr.central.config.RetentionConfig;
 import org.anpr.central.hotlist.CentralHotlist;
 import org.anpr.central.metrics.ReceiverMetrics;
 import org.anpr.central.metrics.ReceiverMetrics.Counter;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * gantry's times against the centre's clock too: {@link ClockPlausibility}), central
  * hotlist match, then group commit. A payload that does not decode is quarantined (stored in
  * {@code rejected} with its reason) and still acknowledged: un-acknowledged, the gantry would
- * redeliver it forever and its outbox would never drain past it.
+ * redeliver it forever and its outbox would never drain past it. What is kept of one gantry's
+ * rejects is bounded per day ({@link RejectQuota}).
  */
 public final class Ingestor {
     private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
@@ -38,8 +40,11 @@ public final class Ingestor {
     private final ClockPlausibility clock = new ClockPlausibility(() -> System.currentTimeMillis() * 1000);
 
     private final SectionRouter router;
+    private final RejectQuota rejectQuota;
 
-    public Ingestor(WireCodec codec, CentralHotlist hotlist, GroupCommitWriter writer, SectionRouter router, ReceiverMetrics metrics) {
+    public Ingestor(WireCodec codec, CentralHotlist hotlist, GroupCommitWriter writer, SectionRouter router, RetentionConfig retention,
+                    ReceiverMetrics metrics) {
+        this.rejectQuota = new RejectQuota(retention.rejectedPerGantryPerDay(), retention.rejectedBytesPerGantryPerDay());
         this.codec = codec;
         this.hotlist = hotlist;
         this.writer = writer;
@@ -87,7 +92,17 @@ public final class Ingestor {
     }
 
     private CompletableFuture<Void> quarantine(String gantryId, Topic topic, byte[] payload, long now, String problem, String reason) {
-        LOG.warn("gantry {}: rejected payload on {} ({} bytes): {}", gantryId, topic, payload.length, reason);
+        RejectQuota.Verdict verdict = rejectQuota.admit(gantryId, payload.length, now);
+        switch (verdict) {
+            case DROP_FIRST_OF_DAY -> LOG.warn("gantry {}: over its quota of quarantined payloads for today; further ones are "
+                    + "acknowledged and counted, not kept or logged (this one: {})", gantryId, reason);
+            case KEEP -> LOG.warn("gantry {}: rejected payload on {} ({} bytes): {}", gantryId, topic, payload.length, reason);
+            case DROP -> { }
+        }
+        if (verdict != RejectQuota.Verdict.KEEP) {
+            metrics.increment(Counter.REJECTED_NOT_KEPT);
+            return writer.submit(List.of(new StoreWrite.Seen(gantryId, now)));
+        }
         return writer.submit(List.of(
                 new StoreWrite.Rejected(new RejectedPayload(gantryId, topic.name(), problem, reason, payload, now)),
                 new StoreWrite.Seen(gantryId, now)));

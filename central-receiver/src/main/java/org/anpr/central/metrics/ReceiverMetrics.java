@@ -21,6 +21,8 @@ public final class ReceiverMetrics {
         IDLE_DISCONNECTS,
         /** Payloads that failed WireCodec: acknowledged and quarantined. */
         REJECTED_PAYLOADS,
+        /** Rejected payloads acknowledged but not kept: their gantry was over its daily quarantine quota. */
+        REJECTED_NOT_KEPT,
         /**
          * Passages and violations quarantined because they are not along a configured section (or the
          * exit already holds sections.maxHeldPerExit passages).
