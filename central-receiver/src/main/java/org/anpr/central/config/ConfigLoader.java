@@ -54,6 +54,7 @@ public final class ConfigLoader {
         v.range("mqtt.maxPendingAuthentications", m.maxPendingAuthentications(), 1, 100_000);
         v.range("mqtt.maxConnections", m.maxConnections(), 1, 1_000_000);
         v.range("mqtt.maxConnectionsPerAddress", m.maxConnectionsPerAddress(), 1, 1_000_000);
+        v.range("mqtt.deliveryTimeoutSeconds", m.deliveryTimeoutSeconds(), 1, 86_400);
         v.range("mqtt.maxQueuedPerSession", m.maxQueuedPerSession(), 1, 10_000_000);
         v.range("mqtt.maxConnectBytes", m.maxConnectBytes(), 256, Math.max(256, m.maxMessageBytes()));
         if (m.host() == null || m.host().isBlank()) {
@@ -138,7 +139,8 @@ public final class ConfigLoader {
         JsonNode n = root.path("mqtt");
         known(n, "mqtt.", Set.of("host", "port", "maxMessageBytes", "maxClientIdLength", "maxInflightPerClient",
                 "maxKeepAliveSeconds", "connectTimeoutSeconds", "maxPendingAuthentications", "maxConnections",
-                "maxConnectionsPerAddress", "maxConnectBytes", "maxQueuedPerSession"));
+                "maxConnectionsPerAddress", "maxConnectBytes", "maxQueuedPerSession",
+                "deliveryTimeoutSeconds"));
         MqttConfig dm = d.mqtt();
         MqttConfig mqtt = new MqttConfig(str(n, "mqtt.host", dm.host()), integer(n, "mqtt.port", dm.port()),
                 integer(n, "mqtt.maxMessageBytes", dm.maxMessageBytes()), integer(n, "mqtt.maxClientIdLength", dm.maxClientIdLength()),
@@ -149,7 +151,8 @@ public final class ConfigLoader {
                 integer(n, "mqtt.maxConnections", dm.maxConnections()),
                 integer(n, "mqtt.maxConnectionsPerAddress", dm.maxConnectionsPerAddress()),
                 integer(n, "mqtt.maxConnectBytes", dm.maxConnectBytes()),
-                integer(n, "mqtt.maxQueuedPerSession", dm.maxQueuedPerSession()));
+                integer(n, "mqtt.maxQueuedPerSession", dm.maxQueuedPerSession()),
+                integer(n, "mqtt.deliveryTimeoutSeconds", dm.deliveryTimeoutSeconds()));
         n = root.path("tls");
         known(n, "tls.", Set.of("enabled", "port", "keyStore", "keyStorePassword", "trustStore", "trustStorePassword",
                 "clientAuth", "plaintext"));

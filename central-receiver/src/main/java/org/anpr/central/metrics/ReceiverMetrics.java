@@ -36,6 +36,10 @@ public final class ReceiverMetrics {
         DOWNSTREAM_SENT,
         /** Downstream messages refused because the gantry's session already queued mqtt.maxQueuedPerSession. */
         DOWNSTREAM_QUEUE_FULL,
+        /** Connections closed because a downstream delivery waited longer than mqtt.deliveryTimeoutSeconds for its PUBACK. */
+        DELIVERY_TIMEOUTS,
+        /** Subscriptions refused because they asked for QoS 0, which the downstream contract (QoS 1) cannot honour. */
+        QOS0_SUBSCRIPTIONS_REFUSED,
         CENTRAL_ALERTS,
     }
 

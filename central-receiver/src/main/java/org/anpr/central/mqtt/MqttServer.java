@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * connect   ConnectHandler       authentication, will ACL, CONNACK, session
  * publish   PublishHandler       ACL, ingest, PUBACK after commit
  * subscribe SubscriptionHandler  ACL, SUBACK
- * delivery  DeliveryHandler      downstream PUBACKs, writability
+ * delivery  DeliveryHandler      downstream PUBACKs, writability, delivery timeout
  * lifecycle LifecycleHandler     offline, will
  * control   ControlHandler       PINGREQ, DISCONNECT, idle, the rest
  * </pre>
@@ -138,7 +138,7 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
                 .addLast("connect", new ConnectHandler(config, credentials, authExecutor, sessions, ingestor, metrics))
                 .addLast("publish", new PublishHandler(ingestor, metrics))
                 .addLast("subscribe", new SubscriptionHandler(sessions, metrics))
-                .addLast("delivery", new DeliveryHandler())
+                .addLast("delivery", new DeliveryHandler(config.deliveryTimeoutSeconds(), metrics))
                 .addLast("lifecycle", new LifecycleHandler(sessions, ingestor))
                 .addLast("control", new ControlHandler(metrics));
     }

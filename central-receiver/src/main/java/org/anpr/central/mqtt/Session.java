@@ -25,10 +25,14 @@ final class Session {
     private final int maxQueued;
     private final Set<Topic> subscriptions = ConcurrentHashMap.newKeySet();
     private final ArrayDeque<OutboundMessage> queue = new ArrayDeque<>();
-    private final Map<Integer, OutboundMessage> inflight = new LinkedHashMap<>();
+    /** Sent and not yet acknowledged, oldest first, with when they were (last) sent. */
+    private final Map<Integer, InFlight> inflight = new LinkedHashMap<>();
     private final Set<String> keys = new HashSet<>();
     private Channel channel;
     private int lastPacketId;
+
+    private record InFlight(OutboundMessage message, long sentNanos) {
+    }
 
     Session(String gantryId, boolean persistent, int maxInflight, int maxQueued) {
         this.gantryId = gantryId;
@@ -78,9 +82,21 @@ final class Session {
     /** Binds a new connection: what was in flight goes again, flagged DUP, before the queue. */
     synchronized void attach(Channel ch) {
         channel = ch;
-        inflight.forEach((id, m) -> ch.write(MqttMessages.publish(m.topic().name(), m.payload(), id, true)));
+        long now = System.nanoTime();
+        inflight.replaceAll((id, f) -> {
+            ch.write(MqttMessages.publish(f.message().topic().name(), f.message().payload(), id, true));
+            return new InFlight(f.message(), now);
+        });
         ch.flush();
         pump();
+    }
+
+    /** How long the oldest unacknowledged delivery has waited for its PUBACK, in nanoseconds (0 when none). */
+    synchronized long oldestUnackedNanos() {
+        if (inflight.isEmpty()) {
+            return 0;
+        }
+        return System.nanoTime() - inflight.values().iterator().next().sentNanos();
     }
 
     /** @return whether {@code ch} was this session's connection (false after a takeover) */
@@ -95,10 +111,11 @@ final class Session {
     void acked(int packetId) {
         OutboundMessage m;
         synchronized (this) {
-            m = inflight.remove(packetId);
-            if (m == null) {
+            InFlight f = inflight.remove(packetId);
+            if (f == null) {
                 return; // a late or duplicate PUBACK
             }
+            m = f.message();
             if (m.key() != null) {
                 keys.remove(m.key());
             }
@@ -116,7 +133,7 @@ final class Session {
         while (!queue.isEmpty() && inflight.size() < maxInflight && channel.isWritable()) {
             OutboundMessage m = queue.poll();
             int id = nextPacketId();
-            inflight.put(id, m);
+            inflight.put(id, new InFlight(m, System.nanoTime()));
             channel.write(MqttMessages.publish(m.topic().name(), m.payload(), id, false));
             wrote = true;
         }

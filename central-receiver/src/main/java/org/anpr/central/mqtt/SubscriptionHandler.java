@@ -19,8 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SUBSCRIBE / UNSUBSCRIBE. A filter the ACL refuses gets 0x80 in the SUBACK (the connection
- * stays); granted QoS is at most 1. Listeners hear about a new subscription after the SUBACK,
- * so held messages follow it on the wire.
+ * stays). Downstream messages always travel at QoS 1 (the contract's topics are all QoS 1, and a
+ * hotlist or a passage must not be lost), so QoS 1 is what is granted: a QoS 2 request gets 1 (a
+ * server may grant less), and a QoS 0 request gets 0x80, since 3.1.1 forbids delivering above the
+ * granted QoS. Listeners hear about a new subscription after the SUBACK, so held messages follow
+ * it on the wire.
  */
 final class SubscriptionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHandler.class);
@@ -68,8 +71,13 @@ final class SubscriptionHandler extends ChannelInboundHandlerAdapter {
                 metrics.increment(Counter.ACL_DENIALS);
                 LOG.warn("gantry {}: may not subscribe to '{}'", state.gantryId, s.topicFilter());
                 granted.add(MqttQoS.FAILURE);
+            } else if (s.qualityOfService() == MqttQoS.AT_MOST_ONCE) {
+                metrics.increment(Counter.QOS0_SUBSCRIPTIONS_REFUSED);
+                LOG.warn("gantry {}: subscription to '{}' at QoS 0 refused: downstream messages are QoS 1, subscribe at QoS 1",
+                        state.gantryId, s.topicFilter());
+                granted.add(MqttQoS.FAILURE);
             } else {
-                granted.add(s.qualityOfService() == MqttQoS.AT_MOST_ONCE ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE);
+                granted.add(MqttQoS.AT_LEAST_ONCE);
                 accepted.add(t);
             }
         }
@@ -77,7 +85,6 @@ final class SubscriptionHandler extends ChannelInboundHandlerAdapter {
         accepted.forEach(t -> state.session.subscriptions().add(t));
         ctx.writeAndFlush(MqttMessageBuilders.subAck().packetId(sub.variableHeader().messageId())
                 .addGrantedQoses(granted.toArray(MqttQoS[]::new)).build());
-        // Downstream messages always travel at QoS 1: the contract's topics are all QoS 1.
         accepted.forEach(t -> sessions.announceReady(state.session, t));
     }
 }

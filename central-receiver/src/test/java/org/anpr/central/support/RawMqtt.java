@@ -40,6 +40,44 @@ public final class RawMqtt implements AutoCloseable {
         return packet(0x32, body.toByteArray());
     }
 
+    /** A SUBSCRIBE of one filter at {@code qos}. */
+    public static byte[] subscribe(int packetId, String filter, int qos) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(packetId >> 8);
+        body.write(packetId & 0xFF);
+        string(body, filter);
+        body.write(qos);
+        return packet(0x82, body.toByteArray());
+    }
+
+    /** Reads one whole packet: its first byte, then its body (the remaining length decoded). */
+    public Packet readPacket() throws IOException {
+        InputStream in = socket.getInputStream();
+        int first = in.read();
+        if (first < 0) {
+            throw new java.io.EOFException("closed by the server");
+        }
+        int length = 0;
+        for (int shift = 0; ; shift += 7) {
+            int digit = in.read();
+            if (digit < 0) {
+                throw new java.io.EOFException("closed inside a fixed header");
+            }
+            length |= (digit & 0x7F) << shift;
+            if ((digit & 0x80) == 0) {
+                break;
+            }
+        }
+        return new Packet(first, in.readNBytes(length));
+    }
+
+    /** One MQTT packet as read: the type is {@code first >> 4}. */
+    public record Packet(int first, byte[] body) {
+        public int type() {
+            return first >> 4;
+        }
+    }
+
     public static byte[] packet(int firstByte, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(firstByte);
