@@ -4,7 +4,7 @@ import io.netty.handler.ssl.SslContext;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
 import org.anpr.central.api.OperatorApi;
-import org.anpr.central.auth.GantryCredentials;
+import org.anpr.central.auth.CredentialsWatcher;
 import org.anpr.central.config.ReceiverConfig;
 import org.anpr.central.fleet.FleetView;
 import org.anpr.central.hotlist.CentralHotlist;
@@ -36,6 +36,7 @@ public final class Receiver implements AutoCloseable {
     private final SectionRouter router;
     private final FleetView fleet;
     private final MqttServer server;
+    private final CredentialsWatcher credentials;
     private final RetentionJob retention;
     private final OperatorApi api;
     private volatile MqttServer lagTarget;
@@ -51,7 +52,8 @@ public final class Receiver implements AutoCloseable {
     public Receiver(ReceiverConfig config, UnaryOperator<ReadStore> decorateStore) throws Exception {
         this.config = config;
         // What can fail on bad input is read before any file is opened: nothing to clean up then.
-        GantryCredentials credentials = GantryCredentials.load(config.auth().credentialsFile());
+        this.credentials = new CredentialsWatcher(config.auth().credentialsFile(), config.tls().crlFile(),
+                config.tls().crlFile() == null ? java.util.List.of() : TlsContexts.trustedCertificates(config.tls()));
         SslContext sslContext = config.tls().enabled() ? TlsContexts.server(config.tls()) : null;
         Stores stores = Stores.open(config.store());
         this.store = decorateStore.apply(stores.reads());
@@ -79,6 +81,7 @@ public final class Receiver implements AutoCloseable {
         fleet.markAllOffline();
         this.server = new MqttServer(config.mqtt(), sslContext, credentials, sessions, ingestor, metrics);
         this.lagTarget = server;
+        credentials.onChange(w -> server.revalidate());
         this.retention = new RetentionJob(store, config.retention(), Clock.systemUTC(), router::dropExpired);
         OperatorApi operatorApi = null;
         if (config.http().enabled()) {
@@ -107,6 +110,7 @@ public final class Receiver implements AutoCloseable {
             httpPort = api.listen();
         }
         retention.start();
+        credentials.start(config.auth().reloadInterval());
         return port;
     }
 
@@ -174,6 +178,7 @@ public final class Receiver implements AutoCloseable {
     }
 
     private void closeParts() {
+        credentials.close();
         server.close();
         retention.close();
         writer.close();

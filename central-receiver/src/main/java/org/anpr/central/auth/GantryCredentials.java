@@ -83,16 +83,30 @@ public final class GantryCredentials {
 
     /** Whether {@code gantryId} is known and {@code password} is its password. */
     public boolean authenticate(String gantryId, byte[] password) {
+        return verifier(gantryId, password) != null;
+    }
+
+    /**
+     * The stored hash that {@code password} matched for {@code gantryId}, or null. A connection
+     * keeps it, so that after a reload it can tell whether its credential was revoked or replaced
+     * ({@link #stillAccepts}).
+     */
+    public String verifier(String gantryId, byte[] password) {
         String hash = gantryId == null ? null : hashes.get(gantryId);
         byte[] given = password == null ? new byte[0] : password;
         char[] chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(given)).array();
         try {
             derivations.increment();
             boolean matches = PasswordHasher.verify(chars, hash == null ? decoy() : hash); // the same work either way
-            return hash != null && password != null && matches;
+            return hash != null && password != null && matches ? hash : null;
         } finally {
             java.util.Arrays.fill(chars, '\0');
         }
+    }
+
+    /** Whether a connection authenticated against {@code verifier} may stay: the gantry's line is unchanged. */
+    public boolean stillAccepts(String gantryId, String verifier) {
+        return verifier != null && verifier.equals(hashes.get(gantryId));
     }
 
     /** Key derivations run so far (one per authentication, known id or not). */

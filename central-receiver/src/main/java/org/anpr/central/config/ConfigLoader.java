@@ -71,6 +71,9 @@ public final class ConfigLoader {
             } else if (!t.clientAuth().equals("none") && t.trustStore() == null) {
                 v.problems.add("tls.trustStore: must be set when tls.clientAuth is " + t.clientAuth());
             }
+            if (t.crlFile() != null && t.clientAuth().equals("none")) {
+                v.problems.add("tls.crlFile: revokes client certificates, but tls.clientAuth is none");
+            }
         } else if (!t.plaintext()) {
             v.problems.add("tls.plaintext: false would leave no listener while tls.enabled is false");
         }
@@ -94,6 +97,7 @@ public final class ConfigLoader {
         v.range("hotlist.deltaHistoryVersions", c.hotlist().deltaHistoryVersions(), 1, 1_000_000);
         v.range("hotlist.maxEntriesPerChunk", c.hotlist().maxEntriesPerChunk(), 1, 100_000);
         RetentionConfig r = c.retention();
+        v.positive("auth.reloadInterval", c.auth().reloadInterval());
         v.positive("retention.reads", r.reads());
         v.positive("retention.alerts", r.alerts());
         v.positive("retention.violations", r.violations());
@@ -155,15 +159,17 @@ public final class ConfigLoader {
                 integer(n, "mqtt.deliveryTimeoutSeconds", dm.deliveryTimeoutSeconds()));
         n = root.path("tls");
         known(n, "tls.", Set.of("enabled", "port", "keyStore", "keyStorePassword", "trustStore", "trustStorePassword",
-                "clientAuth", "plaintext"));
+                "clientAuth", "plaintext", "crlFile"));
         TlsConfig dt = d.tls();
         TlsConfig tls = new TlsConfig(bool(n, "tls.enabled", dt.enabled()), integer(n, "tls.port", dt.port()),
                 path(n, "tls.keyStore", dt.keyStore()), str(n, "tls.keyStorePassword", dt.keyStorePassword()),
                 path(n, "tls.trustStore", dt.trustStore()), str(n, "tls.trustStorePassword", dt.trustStorePassword()),
-                str(n, "tls.clientAuth", dt.clientAuth()), bool(n, "tls.plaintext", dt.plaintext()));
+                str(n, "tls.clientAuth", dt.clientAuth()), bool(n, "tls.plaintext", dt.plaintext()),
+                path(n, "tls.crlFile", dt.crlFile()));
         n = root.path("auth");
-        known(n, "auth.", Set.of("credentialsFile"));
-        AuthConfig auth = new AuthConfig(path(n, "auth.credentialsFile", d.auth().credentialsFile()));
+        known(n, "auth.", Set.of("credentialsFile", "reloadInterval"));
+        AuthConfig auth = new AuthConfig(path(n, "auth.credentialsFile", d.auth().credentialsFile()),
+                duration(n, "auth.reloadInterval", d.auth().reloadInterval()));
         n = root.path("store");
         known(n, "store.", Set.of("type", "directory", "maxBatch", "highWaterMark", "lowWaterMark", "postgresql"));
         StoreConfig ds = d.store();

@@ -12,6 +12,8 @@ public final class ReceiverMetrics {
         CONNECTIONS_REFUSED,
         /** CONNECTs refused with "server unavailable" because the password-check queue was full. */
         AUTHENTICATIONS_SHED,
+        /** Open connections closed because a reload of the credentials or the CRL revoked or replaced their credential. */
+        CONNECTIONS_REVOKED,
         /** Connections closed on arrival: over mqtt.maxConnections or mqtt.maxConnectionsPerAddress. */
         CONNECTIONS_CAPPED,
         /** MQTT packets the decoder could not parse, oversized ones included; each closes its connection. */

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import org.anpr.central.auth.GantryCredentials;
+import org.anpr.central.auth.CredentialsWatcher;
 import org.anpr.central.auth.TopicAcl;
 import org.anpr.central.config.MqttConfig;
 import org.anpr.central.ingest.Ingestor;
@@ -45,15 +45,24 @@ final class ConnectHandler extends ChannelInboundHandlerAdapter {
                            boolean hasWill, String willTopic, byte[] willPayload) {
     }
 
+    /** How a CONNECT was verified: the password hash it matched, or the certificate; null fields when refused. */
+    private record Verified(String verifier, java.security.cert.X509Certificate certificate) {
+        static final Verified REFUSED = new Verified(null, null);
+
+        boolean ok() {
+            return verifier != null || certificate != null;
+        }
+    }
+
     private final MqttConfig config;
-    private final GantryCredentials credentials;
+    private final CredentialsWatcher credentials;
     private final Executor authExecutor;
     private final SessionRegistry sessions;
     private final Ingestor ingestor;
     private final ReceiverMetrics metrics;
     private List<Object> heldBehindConnect;
 
-    ConnectHandler(MqttConfig config, GantryCredentials credentials, Executor authExecutor, SessionRegistry sessions,
+    ConnectHandler(MqttConfig config, CredentialsWatcher credentials, Executor authExecutor, SessionRegistry sessions,
                    Ingestor ingestor, ReceiverMetrics metrics) {
         this.config = config;
         this.credentials = credentials;
@@ -122,8 +131,14 @@ final class ConnectHandler extends ChannelInboundHandlerAdapter {
                     + config.maxClientIdLength());
             return;
         }
-        String certified = TlsContexts.certificateGantryId(ctx.pipeline().get(SslHandler.class));
+        java.security.cert.X509Certificate cert = TlsContexts.peerCertificate(ctx.pipeline().get(SslHandler.class));
+        String certified = TlsContexts.gantryId(cert);
         if (certified != null) {
+            if (credentials.revocations().isRevoked(cert)) {
+                refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
+                        "certificate of '" + certified + "' (serial " + cert.getSerialNumber().toString(16) + ") is revoked");
+                return;
+            }
             // mTLS: the verified certificate's CN is the gantry id; a username, if sent, must agree.
             if (h.hasUserName() && !certified.equals(p.userName())) {
                 refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
@@ -131,7 +146,7 @@ final class ConnectHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             accept(ctx, state, new Request(certified, p.clientIdentifier(), null, h.isCleanSession(), h.keepAliveTimeSeconds(),
-                    h.isWillFlag(), p.willTopic(), p.willMessageInBytes()), true);
+                    h.isWillFlag(), p.willTopic(), p.willMessageInBytes()), new Verified(null, cert));
             return;
         }
         if (!h.hasUserName() || !h.hasPassword()) {
@@ -145,11 +160,11 @@ final class ConnectHandler extends ChannelInboundHandlerAdapter {
         try {
             authExecutor.execute(() -> {
                 if (!ctx.channel().isActive()) { // gone while it waited: no KDF run for nobody
-                    ctx.executor().execute(() -> finish(ctx, state, r, false));
+                    ctx.executor().execute(() -> finish(ctx, state, r, Verified.REFUSED));
                     return;
                 }
-                boolean ok = credentials.authenticate(r.gantry(), r.password());
-                ctx.executor().execute(() -> finish(ctx, state, r, ok));
+                String verifier = credentials.credentials().verifier(r.gantry(), r.password());
+                ctx.executor().execute(() -> finish(ctx, state, r, new Verified(verifier, null)));
             });
         } catch (java.util.concurrent.RejectedExecutionException full) {
             heldBehindConnect.forEach(ReferenceCountUtil::release);
@@ -161,7 +176,7 @@ final class ConnectHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void finish(ChannelHandlerContext ctx, ConnectionState state, Request r, boolean authenticated) {
+    private void finish(ChannelHandlerContext ctx, ConnectionState state, Request r, Verified authenticated) {
         List<Object> held = heldBehindConnect;
         heldBehindConnect = null;
         state.gate.set(ReadGate.Reason.AUTHENTICATING, false);
@@ -176,9 +191,15 @@ final class ConnectHandler extends ChannelInboundHandlerAdapter {
         held.forEach(ctx::fireChannelRead);
     }
 
-    private boolean accept(ChannelHandlerContext ctx, ConnectionState state, Request r, boolean authenticated) {
-        if (!authenticated) {
+    private boolean accept(ChannelHandlerContext ctx, ConnectionState state, Request r, Verified authenticated) {
+        if (!authenticated.ok()) {
             refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD, "bad username or password for '" + r.gantry() + "'");
+            return false;
+        }
+        if (authenticated.verifier() != null && !credentials.credentials().stillAccepts(r.gantry(), authenticated.verifier())) {
+            // reloaded while the password was checked: the reload's re-check did not see this connection yet
+            refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED, "the credentials of '" + r.gantry()
+                    + "' changed while they were checked");
             return false;
         }
         if (!r.gantry().equals(r.clientId())) {
@@ -202,6 +223,8 @@ final class ConnectHandler extends ChannelInboundHandlerAdapter {
         ctx.pipeline().replace(IDLE_HANDLER, IDLE_HANDLER, new IdleStateHandler(keepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
         SessionRegistry.Bound bound = sessions.connect(r.gantry(), r.clean(), ctx.channel());
         state.gantryId = r.gantry();
+        state.verifier = authenticated.verifier();
+        state.certificate = authenticated.certificate();
         state.session = bound.session();
         state.will = will;
         if (deadline != null) {

@@ -15,6 +15,10 @@ final class ConnectionState {
     final ReadGate gate;
     final AckSequencer acks;
     String gantryId;
+    /** The password hash this connection was verified against, or null (certificate). */
+    String verifier;
+    /** The client certificate this connection was verified by, or null (password). */
+    java.security.cert.X509Certificate certificate;
     Session session;
     Will will;
     boolean cleanDisconnect;

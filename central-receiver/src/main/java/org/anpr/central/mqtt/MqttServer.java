@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.anpr.central.auth.GantryCredentials;
+import org.anpr.central.auth.CredentialsWatcher;
 import org.anpr.central.config.MqttConfig;
 import org.anpr.central.ingest.Ingestor;
 import org.anpr.central.ingest.StoreLagListener;
@@ -52,7 +52,7 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttServer.class);
 
     private final MqttConfig config;
-    private final GantryCredentials credentials;
+    private final CredentialsWatcher credentials;
     private final SessionRegistry sessions;
     private final Ingestor ingestor;
     private final ReceiverMetrics metrics;
@@ -68,7 +68,7 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
 
     /** @param tls the TLS listener's context, or null for none */
-    public MqttServer(MqttConfig config, SslContext tls, GantryCredentials credentials, SessionRegistry sessions, Ingestor ingestor,
+    public MqttServer(MqttConfig config, SslContext tls, CredentialsWatcher credentials, SessionRegistry sessions, Ingestor ingestor,
                       ReceiverMetrics metrics) {
         this.config = config;
         this.tls = tls;
@@ -141,6 +141,31 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
                 .addLast("delivery", new DeliveryHandler(config.deliveryTimeoutSeconds(), metrics))
                 .addLast("lifecycle", new LifecycleHandler(sessions, ingestor))
                 .addLast("control", new ControlHandler(metrics));
+    }
+
+    /**
+     * After the credentials or the CRL changed: closes every connection whose password line was
+     * removed or replaced, or whose certificate is now revoked. Its session stays (a persistent one
+     * keeps what is queued) and the gantry must authenticate again to get it.
+     */
+    public void revalidate() {
+        for (Channel ch : channels) {
+            ch.eventLoop().execute(() -> {
+                ConnectionState s = ConnectionState.of(ch);
+                if (s == null || !s.connected() || !ch.isActive()) {
+                    return;
+                }
+                boolean keeps = s.certificate != null
+                        ? !credentials.revocations().isRevoked(s.certificate)
+                        : credentials.credentials().stillAccepts(s.gantryId, s.verifier);
+                if (!keeps) {
+                    metrics.increment(ReceiverMetrics.Counter.CONNECTIONS_REVOKED);
+                    LOG.warn("gantry {}: its {} was revoked or replaced, closing its connection", s.gantryId,
+                            s.certificate != null ? "certificate" : "password");
+                    ch.close();
+                }
+            });
+        }
     }
 
     /** Stops or resumes reading on every connection (and on those accepted meanwhile). */

@@ -13,6 +13,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -55,26 +58,50 @@ public final class TlsContexts {
         return ks;
     }
 
+    /** The CAs of the trust store (empty without one): they sign gantry certificates and CRLs. */
+    public static List<X509Certificate> trustedCertificates(TlsConfig tls) throws IOException, GeneralSecurityException {
+        List<X509Certificate> out = new ArrayList<>();
+        if (tls.trustStore() == null) {
+            return out;
+        }
+        KeyStore ks = load(tls.trustStore(), tls.trustStorePassword());
+        for (String alias : Collections.list(ks.aliases())) {
+            if (ks.getCertificate(alias) instanceof X509Certificate c) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /**
-     * The CN of the verified client certificate on this connection, or null when there is no TLS
-     * or the client sent no certificate. The trust manager has already checked the chain.
+     * The verified client certificate on this connection, or null when there is no TLS or the
+     * client sent none. The trust manager has already checked the chain.
      */
-    static String certificateGantryId(SslHandler ssl) {
+    static X509Certificate peerCertificate(SslHandler ssl) {
         if (ssl == null) {
             return null;
         }
         try {
             Certificate[] chain = ssl.engine().getSession().getPeerCertificates();
-            if (chain.length == 0 || !(chain[0] instanceof X509Certificate cert)) {
-                return null;
-            }
+            return chain.length > 0 && chain[0] instanceof X509Certificate cert ? cert : null;
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
+    }
+
+    /** A certificate's CN, the gantry id it speaks for; null without one. */
+    static String gantryId(X509Certificate cert) {
+        if (cert == null) {
+            return null;
+        }
+        try {
             for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
                 if (rdn.getType().equalsIgnoreCase("CN")) {
                     return rdn.getValue().toString();
                 }
             }
             return null;
-        } catch (SSLPeerUnverifiedException | InvalidNameException e) {
+        } catch (InvalidNameException e) {
             return null;
         }
     }

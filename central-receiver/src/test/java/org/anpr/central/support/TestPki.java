@@ -83,6 +83,20 @@ public final class TestPki {
         }
     }
 
+    /** A CRL signed by the test CA revoking the certificates of {@code revokedCns} (none: an empty CRL), written to {@code file}. */
+    public void writeCrl(Path file, String... revokedCns) throws IOException, InterruptedException, GeneralSecurityException {
+        List<String> args = new ArrayList<>(List.of("-gencrl", "-keystore", "ca.p12", "-alias", "ca", "-rfc", "-file",
+                file.toAbsolutePath().toString()));
+        java.security.cert.CertificateFactory cf = java.security.cert.CertificateFactory.getInstance("X.509");
+        for (String cn : revokedCns) {
+            try (InputStream in = Files.newInputStream(dir.resolve("client-" + cn + ".pem"))) {
+                args.addAll(List.of("-id", ((java.security.cert.X509Certificate) cf.generateCertificate(in)).getSerialNumber().toString()));
+            }
+        }
+        Files.deleteIfExists(file); // keytool will not overwrite
+        keytool(args.toArray(String[]::new));
+    }
+
     public Path serverKeyStore() {
         return dir.resolve("server.p12");
     }
