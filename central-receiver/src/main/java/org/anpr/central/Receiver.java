@@ -1,7 +1,9 @@
 package org.anpr.central;
 
 import io.netty.handler.ssl.SslContext;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.anpr.central.api.OperatorApi;
 import org.anpr.central.auth.CredentialsWatcher;
@@ -11,6 +13,7 @@ import org.anpr.central.hotlist.CentralHotlist;
 import org.anpr.central.hotlist.HotlistDistributor;
 import org.anpr.central.ingest.GroupCommitWriter;
 import org.anpr.central.ingest.Ingestor;
+import org.anpr.central.metrics.PrometheusEndpoint;
 import org.anpr.central.metrics.ReceiverMetrics;
 import org.anpr.central.mqtt.MqttServer;
 import org.anpr.central.mqtt.SessionRegistry;
@@ -37,6 +40,8 @@ public final class Receiver implements AutoCloseable {
     private final FleetView fleet;
     private final MqttServer server;
     private final CredentialsWatcher credentials;
+    private final PrometheusRegistry metricsRegistry;
+    private PrometheusEndpoint metricsEndpoint;
     private final RetentionJob retention;
     private final OperatorApi api;
     private volatile MqttServer lagTarget;
@@ -96,6 +101,15 @@ public final class Receiver implements AutoCloseable {
             }
         }
         this.api = operatorApi;
+        this.metricsRegistry = PrometheusEndpoint.registry(metrics, Map.of(
+                "store_queued_publishes", new PrometheusEndpoint.Gauge("publishes waiting for the store writer", writer::queued),
+                "store_lagging", new PrometheusEndpoint.Gauge("1 while socket reads are paused for the store", () -> writer.lagging() ? 1 : 0),
+                "mqtt_connections", new PrometheusEndpoint.Gauge("open MQTT connections, authenticated or not", server::connectionCount),
+                "gantries_online", new PrometheusEndpoint.Gauge("gantries connected now", sessions::onlineCount),
+                "mqtt_sessions", new PrometheusEndpoint.Gauge("MQTT sessions kept, online or not", sessions::sessionCount),
+                "passages_held", new PrometheusEndpoint.Gauge("section passages held for exit gantries", router::heldTotal),
+                "hotlist_version", new PrometheusEndpoint.Gauge("the central hotlist's version", hotlist::version),
+                "hotlist_entries", new PrometheusEndpoint.Gauge("entries on the central hotlist", hotlist::size)));
     }
 
     /** Starts listening; returns the plain MQTT port (-1 when only TLS is open). */
@@ -108,6 +122,13 @@ public final class Receiver implements AutoCloseable {
         }
         if (api != null) {
             httpPort = api.listen();
+        }
+        if (config.metrics().enabled()) {
+            try {
+                metricsEndpoint = PrometheusEndpoint.start(config.metrics(), metricsRegistry);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
         }
         retention.start();
         credentials.start(config.auth().reloadInterval());
@@ -164,6 +185,11 @@ public final class Receiver implements AutoCloseable {
         return retention;
     }
 
+    /** The Prometheus endpoint's port, or -1 when it is off. */
+    public int metricsPort() {
+        return metricsEndpoint == null ? -1 : metricsEndpoint.port();
+    }
+
     public GroupCommitWriter writer() {
         return writer;
     }
@@ -171,6 +197,9 @@ public final class Receiver implements AutoCloseable {
     /** Connections first (nothing new arrives), then the writer drains, then the files close. */
     @Override
     public void close() {
+        if (metricsEndpoint != null) {
+            metricsEndpoint.close();
+        }
         if (api != null) {
             api.close();
         }

@@ -130,6 +130,7 @@ public final class ConfigLoader {
             v.range("http.maxSessions", h.maxSessions(), 1, 10_000_000);
         }
         v.sections(c.sections());
+        v.range("metrics.port", c.metrics().port(), 0, 65_535);
         v.throwIfProblems();
         return c;
     }
@@ -139,7 +140,7 @@ public final class ConfigLoader {
         if (root == null || root.isNull()) {
             return d;
         }
-        known(root, "", Set.of("mqtt", "tls", "auth", "store", "hotlist", "retention", "http", "sections"));
+        known(root, "", Set.of("mqtt", "tls", "auth", "store", "hotlist", "retention", "http", "sections", "metrics"));
         JsonNode n = root.path("mqtt");
         known(n, "mqtt.", Set.of("host", "port", "maxMessageBytes", "maxClientIdLength", "maxInflightPerClient",
                 "maxKeepAliveSeconds", "connectTimeoutSeconds", "maxPendingAuthentications", "maxConnections",
@@ -195,7 +196,13 @@ public final class ConfigLoader {
                 integer(n, "retention.rejectedPerGantryPerDay", dr.rejectedPerGantryPerDay()),
                 integer(n, "retention.rejectedBytesPerGantryPerDay", dr.rejectedBytesPerGantryPerDay()));
         return new ReceiverConfig(mqtt, tls, auth, store, hotlist, retention, http(root.path("http"), d.http()),
-                sections(root.path("sections"), d.sections()));
+                sections(root.path("sections"), d.sections()), metrics(root.path("metrics"), d.metrics()));
+    }
+
+    private MetricsConfig metrics(JsonNode n, MetricsConfig d) {
+        known(n, "metrics.", Set.of("enabled", "host", "port"));
+        return new MetricsConfig(bool(n, "metrics.enabled", d.enabled()), str(n, "metrics.host", d.host()),
+                integer(n, "metrics.port", d.port()));
     }
 
     private SectionsConfig sections(JsonNode n, SectionsConfig d) {

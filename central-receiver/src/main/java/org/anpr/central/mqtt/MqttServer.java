@@ -168,6 +168,11 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
         }
     }
 
+    /** Open connections, authenticated or not. */
+    public int connectionCount() {
+        return channels.size();
+    }
+
     /** Stops or resumes reading on every connection (and on those accepted meanwhile). */
     @Override
     public void storeLagging(boolean lagging) {

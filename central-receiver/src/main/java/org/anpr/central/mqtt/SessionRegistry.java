@@ -113,6 +113,20 @@ public final class SessionRegistry implements Downstream {
         return s != null && s.online() && s.subscriptions().contains(Topic.of(gantryId, kind));
     }
 
+    /** Gantries connected right now. */
+    public int onlineCount() {
+        int n = 0;
+        for (Session s : sessions.values()) {
+            n += s.online() ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Sessions kept, online or not. */
+    public int sessionCount() {
+        return sessions.size();
+    }
+
     /** Whether the gantry has a session subscribed to its topic of {@code kind} (online or not). */
     public boolean isSubscribed(String gantryId, TopicKind kind) {
         Session s = sessions.get(gantryId);

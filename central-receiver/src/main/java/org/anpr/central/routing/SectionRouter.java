@@ -82,6 +82,15 @@ public final class SectionRouter implements CommitListener, Downstream.Listener 
         }
     }
 
+    /** Passages held for all exit gantries. */
+    public synchronized int heldTotal() {
+        int n = 0;
+        for (Map<String, PendingDelivery> m : held.values()) {
+            n += m.size();
+        }
+        return n;
+    }
+
     private synchronized int heldCount(String exitGantry) {
         Map<String, PendingDelivery> m = held.get(exitGantry);
         return m == null ? 0 : m.size();
