@@ -13,6 +13,7 @@ import org.anpr.edge.hotlist.AlertBeacons;
 import org.anpr.edge.management.AgentManagement;
 import org.anpr.edge.management.GpioSelfTester;
 import org.anpr.edge.metrics.HealthProbe;
+import org.anpr.edge.metrics.PrometheusEndpoint;
 import org.anpr.edge.pipeline.CameraRig;
 import org.anpr.edge.pipeline.EdgeAgent;
 import org.slf4j.Logger;
@@ -34,13 +35,16 @@ public final class AgentRuntime implements AutoCloseable {
     private final EdgeAgent agent;
     private final AlertBeacon beacon;
     private final ManagementServer management;
+    private final PrometheusEndpoint metrics;
 
-    private AgentRuntime(HealthProbe clock, CameraRig rig, EdgeAgent agent, AlertBeacon beacon, ManagementServer management) {
+    private AgentRuntime(HealthProbe clock, CameraRig rig, EdgeAgent agent, AlertBeacon beacon, ManagementServer management,
+                         PrometheusEndpoint metrics) {
         this.clock = clock;
         this.rig = rig;
         this.agent = agent;
         this.beacon = beacon;
         this.management = management;
+        this.metrics = metrics;
     }
 
     /**
@@ -56,6 +60,7 @@ public final class AgentRuntime implements AutoCloseable {
         CameraRig rig = null;
         EdgeAgent agent = null;
         AlertBeacon beacon = null;
+        PrometheusEndpoint metrics = null;
         try {
             rig = CameraRig.open(config, DeviceClock.system(), clock);
             agent = EdgeAgent.start(config, rig);
@@ -71,18 +76,26 @@ public final class AgentRuntime implements AutoCloseable {
                 agent.keepPushedConfigIn(file);
             }
             rig.attachTo(agent);
+            if (config.metrics().enabled()) {
+                metrics = PrometheusEndpoint.start(config.metrics(), PrometheusEndpoint.registry(agent, rig));
+            }
             ManagementServer management = config.management() == null ? null
                     : AgentManagement.serve(agent, rig, clock, store, config.management(),
                             GpioSelfTester.forGantry(config.management()));
-            return new AgentRuntime(clock, rig, agent, beacon, management);
+            return new AgentRuntime(clock, rig, agent, beacon, management, metrics);
         } catch (Exception | Error e) {
-            closeAll(null, rig, agent, beacon, clock);
+            closeAll(null, metrics, rig, agent, beacon, clock);
             throw e;
         }
     }
 
     public EdgeAgent agent() {
         return agent;
+    }
+
+    /** The Prometheus endpoint's port, or -1 when {@code metrics.enabled} is false. */
+    public int metricsPort() {
+        return metrics == null ? -1 : metrics.port();
     }
 
     /** The management endpoint, or null when none is configured. */
@@ -96,18 +109,21 @@ public final class AgentRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops in reverse order: the management endpoint, capture (queued frames finish, open passages
+     * Stops in reverse order: the management endpoint, the metrics endpoint, capture (queued frames finish, open passages
      * go into the outbox), the agent (outbox and MQTT closed), the beacon, the clock probe.
      */
     @Override
     public void close() {
-        closeAll(management, rig, agent, beacon, clock);
+        closeAll(management, metrics, rig, agent, beacon, clock);
     }
 
-    private static void closeAll(ManagementServer management, CameraRig rig, EdgeAgent agent, AlertBeacon beacon,
-                                 HealthProbe clock) {
+    private static void closeAll(ManagementServer management, PrometheusEndpoint metrics, CameraRig rig, EdgeAgent agent,
+                                 AlertBeacon beacon, HealthProbe clock) {
         if (management != null) {
             management.close();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
         if (rig != null) {
             try {

@@ -9,8 +9,6 @@ import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.DoubleSupplier;
 import org.anpr.central.config.MetricsConfig;
 import org.anpr.central.metrics.ReceiverMetrics.Counter;
@@ -18,18 +16,16 @@ import org.anpr.protocol.ProtocolException.Problem;
 
 /**
  * The receiver's counters, gauges and latency histograms in the Prometheus text format on
- * {@code GET /metrics} (Prometheus Java client and its small HTTP exporter, one thread). Values are
+ * {@code GET /metrics} (Prometheus Java client and its small HTTP exporter). Values are
  * read at scrape time from {@link ReceiverMetrics}; nothing is counted twice. Names:
  * {@code anpr_receiver_<counter>_total}, {@code anpr_receiver_rejected_payloads_by_problem_total{problem}},
  * {@code anpr_receiver_<gauge>}, and {@code anpr_receiver_{commit,durable,upkeep}_seconds} histograms.
  */
 public final class PrometheusEndpoint implements AutoCloseable {
     private final HTTPServer server;
-    private final ExecutorService executor;
 
-    private PrometheusEndpoint(HTTPServer server, ExecutorService executor) {
+    private PrometheusEndpoint(HTTPServer server) {
         this.server = server;
-        this.executor = executor;
     }
 
     /** The registry of everything the receiver exports; {@code gauges} by name (without the prefix) and help. */
@@ -75,16 +71,9 @@ public final class PrometheusEndpoint implements AutoCloseable {
 
     /** Serves {@code registry} as configured; call only when {@code config.enabled()}. */
     public static PrometheusEndpoint start(MetricsConfig config, PrometheusRegistry registry) throws IOException {
-        ExecutorService one = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "metrics-http");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            return new PrometheusEndpoint(HTTPServer.builder().hostname(config.host()).port(config.port()).registry(registry)
-                    .executorService(one).buildAndStart(), one);
+            return new PrometheusEndpoint(HTTPServer.builder().hostname(config.host()).port(config.port()).registry(registry).buildAndStart());
         } catch (IOException | RuntimeException e) {
-            one.shutdownNow();
             throw new IOException("metrics endpoint on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
     }
@@ -96,6 +85,5 @@ public final class PrometheusEndpoint implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        executor.shutdownNow();
     }
 }

@@ -130,6 +130,16 @@ import org.osgi.service.metatype.annotations.Option;
             description = "Largest clock error at which section violations are still issued.")
     long clock_syncBoundMicros() default 100_000;
 
+    @AttributeDefinition(name = "Prometheus endpoint", required = false,
+            description = "Serve GET /metrics (Prometheus text format) on the address and port below. No login: keep it on loopback.")
+    boolean metrics_enabled() default false;
+
+    @AttributeDefinition(name = "Prometheus endpoint address", required = false)
+    String metrics_host() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Prometheus endpoint port", required = false, min = "0", max = "65535")
+    int metrics_port() default 9465;
+
     @AttributeDefinition(name = "Outbox limit (bytes)", required = false, min = "1048576")
     long outbox_maxBytes() default 1L << 30;
 

@@ -38,7 +38,8 @@ public record AgentConfig(
         MqttSettings mqtt,
         AlertOutputSettings alertOutput,
         String clockSource,
-        ManagementSettings management) {
+        ManagementSettings management,
+        MetricsSettings metrics) {
 
     public AgentConfig {
         cameras = List.copyOf(cameras);

@@ -77,7 +77,7 @@ public final class AgentConfigLoader {
             throw new ConfigException(duplicates);
         }
         NodeReader r = new NodeReader();
-        r.onlyKnown(root, "", Set.of("gantry", "storage", "cameras", "recognition", "alertOutput", "management", "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt"));
+        r.onlyKnown(root, "", Set.of("gantry", "storage", "cameras", "recognition", "alertOutput", "management", "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt", "metrics"));
 
         JsonNode gantry = r.object(root, "", "gantry", true);
         r.onlyKnown(gantry, "gantry", Set.of("id"));
@@ -114,11 +114,17 @@ public final class AgentConfigLoader {
         long maxBytes = r.integer(outbox, "outbox", "maxBytes", OutboxLimits.DEFAULTS.maxBytes(), 1 << 20, Long.MAX_VALUE);
 
         MqttSettings mqtt = MqttConfigReader.read(r, r.object(root, "", "mqtt", true), gantryId);
+        JsonNode metricsNode = r.object(root, "", "metrics", false);
+        r.onlyKnown(metricsNode, "metrics", Set.of("enabled", "host", "port"));
+        MetricsSettings md = MetricsSettings.DEFAULTS;
+        MetricsSettings metrics = new MetricsSettings(r.bool(metricsNode, "metrics", "enabled", md.enabled()),
+                r.string(metricsNode, "metrics", "host", md.host(), false), (int) r.integer(metricsNode, "metrics", "port", md.port(), 0, 65_535));
         if (!r.errors().isEmpty()) {
             throw new ConfigException(r.errors());
         }
         return new AgentConfig(gantryId, cameras, recognition, sections, new SectionSettings(minConfidence, bound, Duration.ofHours(ttlHours)),
-                hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes), mqtt, alertOutput, clockSource, management);
+                hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes), mqtt, alertOutput, clockSource, management,
+                metrics);
     }
 
     private static List<CameraConfig> cameras(NodeReader r, JsonNode root) {

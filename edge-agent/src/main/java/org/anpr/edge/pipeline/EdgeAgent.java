@@ -176,7 +176,7 @@ public final class EdgeAgent implements AutoCloseable {
     /**
      * Applies a new configuration without losing queued data: the outbox stays open; the MQTT
      * connection is replaced only when its settings changed. The gantry id, the file locations,
-     * cameras and recognition, the management endpoint, the alert output and the clock source need a
+     * cameras and recognition, the management endpoint, the alert output, the metrics endpoint and the clock source need a
      * restart: a change to them is refused, naming them.
      */
     public synchronized void reconfigure(AgentConfig next) throws ConfigException {
@@ -201,6 +201,9 @@ public final class EdgeAgent implements AutoCloseable {
         }
         if (!Objects.equals(now.alertOutput(), next.alertOutput())) {
             fixed.add("alertOutput: cannot change at run time (restart the agent)");
+        }
+        if (!Objects.equals(now.metrics(), next.metrics())) {
+            fixed.add("metrics: the Prometheus endpoint cannot change at run time (restart the agent)");
         }
         if (!now.clockSource().equals(next.clockSource())) {
             fixed.add("clock.source: cannot change at run time (restart the agent)");
