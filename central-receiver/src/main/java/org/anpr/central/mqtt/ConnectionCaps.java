@@ -24,6 +24,8 @@ final class ConnectionCaps extends ChannelInboundHandlerAdapter {
     private final int total;
     private final int perAddress;
     private final ReceiverMetrics metrics;
+    /** Counts connections without an IP address (in-JVM channels: the fuzz harness) under one key. */
+    private static final InetAddress NO_ADDRESS = InetAddress.getLoopbackAddress();
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<InetAddress, AtomicInteger> byAddress = new ConcurrentHashMap<>();
 
@@ -54,7 +56,7 @@ final class ConnectionCaps extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        InetAddress address = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : NO_ADDRESS;
         if (!admit(address)) {
             ctx.channel().close().addListener(f -> {
                 if (!f.isSuccess()) {

@@ -70,6 +70,17 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
     /** @param tls the TLS listener's context, or null for none */
     public MqttServer(MqttConfig config, SslContext tls, CredentialsWatcher credentials, SessionRegistry sessions, Ingestor ingestor,
                       ReceiverMetrics metrics) {
+        this(config, tls, credentials, sessions, ingestor, metrics, new java.util.concurrent.ThreadPoolExecutor(2, 2, 0,
+                TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(config.maxPendingAuthentications()), r -> {
+                    Thread t = new Thread(r, "mqtt-auth");
+                    t.setDaemon(true);
+                    return t;
+                }));
+    }
+
+    /** @param authExecutor where password checks run (tests: on the caller, for a deterministic fuzz harness) */
+    MqttServer(MqttConfig config, SslContext tls, CredentialsWatcher credentials, SessionRegistry sessions, Ingestor ingestor,
+               ReceiverMetrics metrics, ExecutorService authExecutor) {
         this.config = config;
         this.tls = tls;
         this.credentials = credentials;
@@ -78,12 +89,7 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
         this.metrics = metrics;
         this.guard = new DecodeFailureGuard(metrics);
         this.caps = new ConnectionCaps(config.maxConnections(), config.maxConnectionsPerAddress(), metrics);
-        this.authExecutor = new java.util.concurrent.ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
-                new java.util.concurrent.ArrayBlockingQueue<>(config.maxPendingAuthentications()), r -> {
-                    Thread t = new Thread(r, "mqtt-auth");
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.authExecutor = authExecutor;
     }
 
     /**
@@ -119,7 +125,8 @@ public final class MqttServer implements StoreLagListener, AutoCloseable {
         return bound;
     }
 
-    private void initConnection(SocketChannel ch, boolean withTls) {
+    /** Sets up one accepted connection's pipeline (package-private for the fuzz harness's embedded channels). */
+    void initConnection(Channel ch, boolean withTls) {
         ConnectionState state = ConnectionState.install(ch, config.maxInflightPerClient());
         channels.add(ch);
         if (storeLagging) {

@@ -47,15 +47,20 @@ public final class TestGantries {
 
     /** The section the sample messages use: {@link #ENTRY} to {@link #EXIT}. */
     public static final String SECTION = "A2-km40-km52";
+    /** The test network's sections: the one before {@link #ENTRY}, {@link #SECTION}, and one ending at {@link #OTHER}. */
+    public static final List<SectionsConfig.Route> SECTIONS = List.of(
+            new SectionsConfig.Route("A2-km28-km40", "A2-N-km28", ENTRY),
+            new SectionsConfig.Route(SECTION, ENTRY, EXIT),
+            new SectionsConfig.Route("A12-km0-km3", "A12-W-km0", OTHER));
 
-    /** Loopback, a free port, the store in {@code dir}, the test section configured. */
+    /** Loopback, a free port, the store in {@code dir}, the test sections configured. */
     public static ReceiverConfig config(Path dir) throws IOException {
         ReceiverConfig d = ReceiverConfig.DEFAULTS;
         return d.withMqtt(new MqttConfig("127.0.0.1", 0, d.mqtt().maxMessageBytes(), 64, 32, 60, 10))
                 .withAuth(new AuthConfig(credentials(dir)))
                 .withStore(d.store().withDirectory(dir.resolve("data")))
                 .withHttp(d.http().withListen("127.0.0.1", 0))
-                .withSections(d.sections().withRoutes(List.of(new SectionsConfig.Route(SECTION, ENTRY, EXIT))));
+                .withSections(d.sections().withRoutes(SECTIONS));
     }
 
     public static MqttConnectOptions options(String gantry, boolean clean) {
