@@ -20,6 +20,10 @@ public final class ReceiverMain {
     static final String USAGE = """
             Usage: ./anpr receiver [--config FILE]
                    ./anpr receiver hash-password GANTRY-ID   (password on stdin; prints a credentials line)
+                   ./anpr receiver hash-password GANTRY-ID --generate SECRET-FILE
+                                                             (a new 256-bit machine secret into SECRET-FILE, mode 600, for the
+                                                              gantry's mqtt.password; prints its credentials line, checked in
+                                                              microseconds instead of PBKDF2's ~0.3 s: reconnect storms hold)
                    ./anpr receiver add-operator NAME --role ROLE [--config FILE]
                                                              (password from the terminal or stdin; roles: viewer,
                                                               dispatcher, investigator, hotlist-manager, admin, auditor)
@@ -138,9 +142,14 @@ public final class ReceiverMain {
     }
 
     private static int hashPassword(String[] args, PrintStream out, PrintStream err) throws Exception {
-        if (args.length != 2 || !GantryId.isValid(args[1])) {
-            err.println("anpr receiver hash-password: " + (args.length != 2 ? "needs exactly one GANTRY-ID" : GantryId.problemWith(args[1])));
+        boolean generate = args.length == 4 && args[2].equals("--generate");
+        if ((args.length != 2 && !generate) || !GantryId.isValid(args[1])) {
+            err.println("anpr receiver hash-password: " + (args.length != 2 && !generate
+                    ? "needs GANTRY-ID, optionally followed by --generate SECRET-FILE" : GantryId.problemWith(args[1])));
             return 2;
+        }
+        if (generate) {
+            return generateSecret(args[1], java.nio.file.Path.of(args[3]), out, err);
         }
         Console console = System.console();
         char[] password = console != null ? console.readPassword("password for %s: ", args[1])
@@ -150,6 +159,25 @@ public final class ReceiverMain {
             return 2;
         }
         out.println(args[1] + ":" + PasswordHasher.hash(password));
+        return 0;
+    }
+
+    /** Writes a new machine secret to {@code file} (created, owner-only from the first byte) and prints its credentials line. */
+    private static int generateSecret(String gantry, java.nio.file.Path file, PrintStream out, PrintStream err) {
+        char[] secret = PasswordHasher.generateSecret();
+        try {
+            java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            java.nio.file.Files.write(file, (new String(secret) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            err.println("anpr receiver hash-password: " + file + " exists; not overwritten (a secret in use would be lost)");
+            return 2;
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            err.println("anpr receiver hash-password: cannot write " + file + ": " + e.getMessage());
+            return 1;
+        }
+        out.println(gantry + ":" + PasswordHasher.hashSecret(secret));
+        java.util.Arrays.fill(secret, '\0');
         return 0;
     }
 }

@@ -29,6 +29,35 @@ class CredentialsTest {
         assertTrue(!h.equals(PasswordHasher.hash("s3cret".toCharArray(), 1_000)), "salted");
     }
 
+    /** Issue 17, item 5: a generated machine secret is checked with one salted SHA-256, not PBKDF2. */
+    @Test
+    void machineSecretsAreLongRandomAndCheckedFast() {
+        char[] secret = PasswordHasher.generateSecret();
+        assertEquals(PasswordHasher.MIN_SECRET_CHARS, secret.length);
+        assertFalse(new String(secret).equals(new String(PasswordHasher.generateSecret())));
+        String h = PasswordHasher.hashSecret(secret);
+        assertTrue(h.startsWith("sha256-secret$"), h);
+        assertTrue(PasswordHasher.isWellFormed(h));
+        assertTrue(PasswordHasher.verify(secret, h));
+        char[] other = secret.clone();
+        other[5] ^= 1;
+        assertFalse(PasswordHasher.verify(other, h));
+        assertThrows(IllegalArgumentException.class, () -> PasswordHasher.hashSecret("short-password".toCharArray()));
+    }
+
+    @Test
+    void aFileOfMachineSecretsAuthenticatesAndAnUnknownIdCostsTheSame() throws Exception {
+        char[] a = PasswordHasher.generateSecret();
+        Path f = dir.resolve("credentials");
+        Files.writeString(f, "A2-N-km40:" + PasswordHasher.hashSecret(a) + "\n");
+        GantryCredentials c = GantryCredentials.load(f);
+        assertTrue(c.authenticate("A2-N-km40", new String(a).getBytes(StandardCharsets.UTF_8)));
+        assertFalse(c.authenticate("A2-N-km40", "wrong".getBytes(StandardCharsets.UTF_8)));
+        long before = c.derivations();
+        assertFalse(c.authenticate("nobody", new String(a).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(before + 1, c.derivations(), "an unknown id is checked against a decoy too");
+    }
+
     @Test
     void credentialsFileIsCheckedLineByLine() throws Exception {
         Path f = dir.resolve("credentials");

@@ -58,6 +58,23 @@ class ReceiverMainTest {
     }
 
     @Test
+    void hashPasswordGeneratesAMachineSecretIntoAnOwnerOnlyFileAndPrintsItsLine() throws Exception {
+        Path secretFile = dir.resolve("A2-N-km40.secret");
+        assertEquals(0, run("hash-password", "A2-N-km40", "--generate", secretFile.toString()));
+        String secret = Files.readString(secretFile).strip();
+        assertEquals(org.anpr.central.auth.PasswordHasher.MIN_SECRET_CHARS, secret.length());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(secretFile)));
+        String line = out.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(line.startsWith("A2-N-km40:sha256-secret$"), line);
+        assertTrue(!line.contains(secret), "the secret itself is printed");
+        Path credentials = dir.resolve("credentials");
+        Files.writeString(credentials, line + "\n");
+        assertTrue(org.anpr.central.auth.GantryCredentials.load(credentials).authenticate("A2-N-km40", secret.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, run("hash-password", "A2-N-km40", "--generate", secretFile.toString()), "an existing secret file is overwritten");
+        assertEquals(secret, Files.readString(secretFile).strip());
+    }
+
+    @Test
     void addOperatorCreatesTheFirstAdminFromStdinAndRefusesBadInput() throws Exception {
         Path config = dir.resolve("api.yaml");
         Files.writeString(config, "store: { directory: '" + dir.resolve("data") + "' }\n");
