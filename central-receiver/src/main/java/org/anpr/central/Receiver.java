@@ -153,6 +153,11 @@ public final class Receiver implements AutoCloseable {
         return api;
     }
 
+    /** Password checks (key derivations or secret hashes) run so far against the credentials now in force. */
+    public long credentialDerivations() {
+        return credentials.credentials().derivations();
+    }
+
     public ReceiverConfig config() {
         return config;
     }

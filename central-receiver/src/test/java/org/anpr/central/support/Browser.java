@@ -73,7 +73,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(Function<? super WebDriver, T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition);
+        // a page that re-renders (live events) may replace an element between finding and reading it: try again
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** Waits until {@code css} shows an element whose text contains {@code text}. */
