@@ -132,7 +132,7 @@ public final class AbuseLoad {
 
         List<Attack> attacks = new ArrayList<>();
         if (idle > 0) {
-            attacks.add(Attacks.idle(idle, port));
+            attacks.addAll(Attacks.idle(idle, port));
         }
         if (drip > 0) {
             attacks.add(Attacks.slowDrip(drip, 500, port));

@@ -30,8 +30,8 @@ class AbuseTest {
             assertTrue(r.published() >= 200, r.published() + " reads published in 15 s at 20/s");
             assertEquals(0, r.lost(), "reads acknowledged but not stored");
             Attack idle = r.attacks().get(0);
-            Attack drip = r.attacks().get(1);
-            Attack badPassword = r.attacks().get(3);
+            Attack drip = r.attacks().get(2);
+            Attack badPassword = r.attacks().get(4);
             assertTrue(idle.closedByServer.get() > 0, "idle connections outlived the 2 s connect deadline");
             assertTrue(drip.closedByServer.get() > 0, "slow-drip CONNECTs outlived the connect deadline");
             assertTrue(receiver.metrics().get(Counter.OVERSIZE_PACKETS) > 0, "oversized CONNECTs were not refused from their header");
