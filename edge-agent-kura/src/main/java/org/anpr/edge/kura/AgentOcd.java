@@ -143,6 +143,10 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Outbox limit (bytes)", required = false, min = "1048576")
     long outbox_maxBytes() default 1L << 30;
 
+    @AttributeDefinition(name = "Outbox free-space reserve (bytes)", required = false, min = "0",
+            description = "Below this much free space on the outbox's volume, images of ordinary reads are shed.")
+    long outbox_minFreeBytes() default 64L << 20;
+
     @AttributeDefinition(name = "Broker URI", description = "tcp://host:port or ssl://host:port of the central receiver.")
     String mqtt_serverUri();
 

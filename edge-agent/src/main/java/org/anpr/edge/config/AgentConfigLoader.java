@@ -109,9 +109,10 @@ public final class AgentConfigLoader {
         r.onlyKnown(hotlist, "hotlist", Set.of("file"));
         Path hotlistFile = Path.of(r.string(hotlist, "hotlist", "file", dir.resolve("hotlist.db").toString(), false));
         JsonNode outbox = r.object(root, "", "outbox", false);
-        r.onlyKnown(outbox, "outbox", Set.of("file", "maxBytes"));
+        r.onlyKnown(outbox, "outbox", Set.of("file", "maxBytes", "minFreeBytes"));
         Path outboxFile = Path.of(r.string(outbox, "outbox", "file", dir.resolve("outbox.db").toString(), false));
         long maxBytes = r.integer(outbox, "outbox", "maxBytes", OutboxLimits.DEFAULTS.maxBytes(), 1 << 20, Long.MAX_VALUE);
+        long minFreeBytes = r.integer(outbox, "outbox", "minFreeBytes", OutboxLimits.DEFAULT_MIN_FREE_BYTES, 0, Long.MAX_VALUE);
 
         MqttSettings mqtt = MqttConfigReader.read(r, r.object(root, "", "mqtt", true), gantryId);
         JsonNode metricsNode = r.object(root, "", "metrics", false);
@@ -123,7 +124,7 @@ public final class AgentConfigLoader {
             throw new ConfigException(r.errors());
         }
         return new AgentConfig(gantryId, cameras, recognition, sections, new SectionSettings(minConfidence, bound, Duration.ofHours(ttlHours)),
-                hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes), mqtt, alertOutput, clockSource, management,
+                hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes, minFreeBytes), mqtt, alertOutput, clockSource, management,
                 metrics);
     }
 

@@ -32,6 +32,8 @@ public final class Outbox implements AutoCloseable {
     private static final int SHED_BATCH = 64;
 
     private final Connection db;
+    /** The outbox's volume, for the free-space reserve (null when it cannot be told: no reserve then). */
+    private final java.nio.file.FileStore volume;
     private final WireCodec codec;
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
     private volatile OutboxLimits limits;
@@ -39,9 +41,11 @@ public final class Outbox implements AutoCloseable {
     private long bytes;
     private long overviewsShed;
     private long cropsShed;
+    private boolean warnedOverBound;
 
-    private Outbox(Connection db, WireCodec codec, OutboxLimits limits) {
+    private Outbox(Connection db, java.nio.file.FileStore volume, WireCodec codec, OutboxLimits limits) {
         this.db = db;
+        this.volume = volume;
         this.codec = codec;
         this.limits = limits;
     }
@@ -54,7 +58,14 @@ public final class Outbox implements AutoCloseable {
                         + " has_overview INTEGER NOT NULL, has_crop INTEGER NOT NULL)",
                 "CREATE INDEX IF NOT EXISTS outbox_order ON outbox(priority, seq)",
                 "CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
-        Outbox outbox = new Outbox(db, codec, limits);
+        java.nio.file.FileStore volume;
+        try {
+            volume = java.nio.file.Files.getFileStore(file.toAbsolutePath());
+        } catch (java.io.IOException e) {
+            LOG.warn("outbox {}: cannot tell its volume's free space ({}); shedding by outbox.maxBytes only", file, e.toString());
+            volume = null;
+        }
+        Outbox outbox = new Outbox(db, volume, codec, limits);
         outbox.loadTotals();
         return outbox;
     }
@@ -113,8 +124,9 @@ public final class Outbox implements AutoCloseable {
             }
             items++;
             bytes += payload.length;
-            if (bytes > limits.maxBytes()) {
-                shed();
+            long bound = bound();
+            if (bytes > bound) {
+                shed(bound);
             }
         }
         appendListeners.forEach(Runnable::run);
@@ -194,25 +206,48 @@ public final class Outbox implements AutoCloseable {
         return new OutboxStats(items, bytes, overviewsShed, cropsShed);
     }
 
-    /** Drops overview images, then plate crops, of the oldest ordinary reads until under the bound. */
-    private void shed() throws SQLException {
+    /**
+     * The payload bytes the outbox may hold now: {@code outbox.maxBytes}, less what is missing from
+     * the volume's free-space reserve. One statfs per append: microseconds.
+     */
+    private long bound() {
+        long bound = limits.maxBytes();
+        if (volume != null && limits.minFreeBytes() > 0) {
+            try {
+                long missing = limits.minFreeBytes() - volume.getUsableSpace();
+                if (missing > 0) {
+                    bound = Math.min(bound, Math.max(0, bytes - missing));
+                }
+            } catch (java.io.IOException e) {
+                LOG.debug("outbox volume's free space unknown: {}", e.toString());
+            }
+        }
+        return bound;
+    }
+
+    /** Drops overview images, then plate crops, of the oldest ordinary reads until under {@code bound}. */
+    private void shed(long bound) throws SQLException {
         for (Kind kind : Kind.values()) {
             String flag = kind == Kind.OVERVIEW ? "has_overview" : "has_crop";
-            while (bytes > limits.maxBytes()) {
+            while (bytes > bound) {
                 int before = (int) Math.min(Integer.MAX_VALUE, bytes);
-                int done = SqliteFiles.inTransaction(db, c -> shedBatch(c, kind, flag));
+                int done = SqliteFiles.inTransaction(db, c -> shedBatch(c, kind, flag, bound));
                 if (done == 0) {
                     break;
                 }
-                LOG.debug("outbox over {} bytes: shed {} {} images ({} -> {} bytes)", limits.maxBytes(), done, kind, before, bytes);
+                LOG.debug("outbox over {} bytes: shed {} {} images ({} -> {} bytes)", bound, done, kind, before, bytes);
             }
         }
-        if (bytes > limits.maxBytes()) {
-            LOG.warn("outbox holds {} bytes, over its bound of {}, with nothing left to shed", bytes, limits.maxBytes());
+        if (bytes > bound && !warnedOverBound) {
+            warnedOverBound = true; // once until it is back under: a warning per append would fill the disk it warns about
+            LOG.warn("outbox holds {} bytes, over its bound of {} (outbox.maxBytes {}, outbox.minFreeBytes {} on its volume), "
+                    + "with nothing left to shed", bytes, bound, limits.maxBytes(), limits.minFreeBytes());
+        } else if (bytes <= bound) {
+            warnedOverBound = false;
         }
     }
 
-    private int shedBatch(Connection c, Kind kind, String flag) throws SQLException {
+    private int shedBatch(Connection c, Kind kind, String flag, long bound) throws SQLException {
         int images = 0;
         long saved = 0;
         List<long[]> rows = new ArrayList<>();
@@ -227,7 +262,7 @@ public final class Outbox implements AutoCloseable {
                 }
             }
         }
-        long over = bytes - limits.maxBytes();
+        long over = bytes - bound;
         try (PreparedStatement upd = c.prepareStatement("UPDATE outbox SET payload = ?, size = ?, " + flag + " = 0 WHERE seq = ?")) {
             for (int i = 0; i < rows.size() && saved < over; i++) {
                 byte[] old = payloads.get(i);

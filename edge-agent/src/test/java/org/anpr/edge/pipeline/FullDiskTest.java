@@ -38,11 +38,12 @@ class FullDiskTest {
     @Test
     void aFullDiskNeverSilencesAnAlert() throws Exception {
         Path volume = Files.createDirectories(dir.resolve("volume"));
-        mount(volume);
+        mount(volume, "4m");
         try {
             AgentConfig config = AgentConfigLoader.parse("""
                     gantry: { id: %s }
                     storage: { dir: "%s" }
+                    outbox: { minFreeBytes: 0 }
                     mqtt: { serverUri: "%s" }
                     """.formatted(G, volume.resolve("data"), Agents.deadBrokerUri()));
             List<HotlistAlert> beacon = new CopyOnWriteArrayList<>();
@@ -72,6 +73,41 @@ class FullDiskTest {
         }
     }
 
+    /**
+     * Issue 17, item 9, shedding by free space: an outbox far under its own byte bound still sheds
+     * images when the volume it is on runs low, so every read keeps being stored.
+     */
+    @Test
+    void aVolumeRunningLowShedsImagesInsteadOfLosingReads() throws Exception {
+        Path volume = Files.createDirectories(dir.resolve("small"));
+        mount(volume, "12m");
+        try {
+            AgentConfig config = AgentConfigLoader.parse("""
+                    gantry: { id: %s }
+                    storage: { dir: "%s" }
+                    outbox: { maxBytes: 1073741824, minFreeBytes: 4194304 }
+                    mqtt: { serverUri: "%s" }
+                    """.formatted(G, volume.resolve("data"), Agents.deadBrokerUri()));
+            SampleMessages big = new SampleMessages(23, 60_000);
+            try (EdgeAgent agent = EdgeAgent.start(config, HealthProbe.UNKNOWN)) {
+                int reads = 0;
+                for (long offered = 0; offered < 18L << 20; reads++) { // half again the whole volume
+                    var read = big.read(G);
+                    offered += read.getSerializedSize();
+                    agent.onRead(read);
+                }
+                assertEquals(reads, agent.outbox().stats().items(), "every read stored");
+                assertEquals(0, agent.metrics().readsLost.get());
+                assertFalse(agent.storageFailing());
+                assertTrue(agent.outbox().stats().cropsShed() > 0, "no crop shed although the volume ran low");
+                long free = Files.getFileStore(volume).getUsableSpace();
+                assertTrue(free > 1 << 20, free + " bytes left on the volume: the reserve was not kept");
+            }
+        } finally {
+            run(List.of("umount", volume.toString()));
+        }
+    }
+
     /** Writes until the volume refuses another byte. */
     private static Path fill(Path volume) throws IOException {
         Path filler = volume.resolve("filler");
@@ -86,9 +122,9 @@ class FullDiskTest {
         return filler;
     }
 
-    /** A 4 MiB tmpfs: as root, or through password-less sudo (what ./anpr test's set-up also needs). */
-    private static void mount(Path at) throws Exception {
-        List<String> cmd = List.of("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", at.toString());
+    /** A small tmpfs: as root, or through password-less sudo (what ./anpr test's set-up also needs). */
+    private static void mount(Path at, String size) throws Exception {
+        List<String> cmd = List.of("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", at.toString());
         String out = run(cmd);
         if (out == null) {
             return;
@@ -97,7 +133,7 @@ class FullDiskTest {
         sudo.addAll(cmd);
         String viaSudo = run(sudo);
         if (viaSudo != null) {
-            throw new AssertionError("this test mounts a 4 MiB tmpfs to fill it, which needs root or password-less sudo: "
+            throw new AssertionError("this test mounts a small tmpfs to fill it, which needs root or password-less sudo: "
                     + out.strip() + " / " + viaSudo.strip());
         }
     }
