@@ -40,12 +40,8 @@ class FullDiskTest {
         Path volume = Files.createDirectories(dir.resolve("volume"));
         mount(volume, "4m");
         try {
-            AgentConfig config = AgentConfigLoader.parse("""
-                    gantry: { id: %s }
-                    storage: { dir: "%s" }
-                    outbox: { minFreeBytes: 0 }
-                    mqtt: { serverUri: "%s" }
-                    """.formatted(G, volume.resolve("data"), Agents.deadBrokerUri()));
+            // no free-space reserve: this test is about what happens once nothing more fits
+            AgentConfig config = onVolume(volume, "{ minFreeBytes: 0 }");
             List<HotlistAlert> beacon = new CopyOnWriteArrayList<>();
             try (EdgeAgent agent = EdgeAgent.start(config, HealthProbe.UNKNOWN)) {
                 agent.onAlert(beacon::add);
@@ -82,12 +78,7 @@ class FullDiskTest {
         Path volume = Files.createDirectories(dir.resolve("small"));
         mount(volume, "12m");
         try {
-            AgentConfig config = AgentConfigLoader.parse("""
-                    gantry: { id: %s }
-                    storage: { dir: "%s" }
-                    outbox: { maxBytes: 1073741824, minFreeBytes: 4194304 }
-                    mqtt: { serverUri: "%s" }
-                    """.formatted(G, volume.resolve("data"), Agents.deadBrokerUri()));
+            AgentConfig config = onVolume(volume, "{ maxBytes: 1073741824, minFreeBytes: 4194304 }");
             SampleMessages big = new SampleMessages(23, 60_000);
             try (EdgeAgent agent = EdgeAgent.start(config, HealthProbe.UNKNOWN)) {
                 int reads = 0;
@@ -106,6 +97,16 @@ class FullDiskTest {
         } finally {
             run(List.of("umount", volume.toString()));
         }
+    }
+
+    /** An agent storing everything on {@code volume}, with these outbox settings. */
+    private static AgentConfig onVolume(Path volume, String outbox) throws Exception {
+        return AgentConfigLoader.parse("""
+                gantry: { id: %s }
+                storage: { dir: "%s" }
+                outbox: %s
+                mqtt: { serverUri: "%s" }
+                """.formatted(G, volume.resolve("data"), outbox, Agents.deadBrokerUri()));
     }
 
     /** Writes until the volume refuses another byte. */
