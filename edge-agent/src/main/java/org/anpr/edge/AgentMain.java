@@ -42,6 +42,11 @@ public final class AgentMain {
             System.err.println("anpr agent: " + args[1] + ": " + e.getMessage());
             System.exit(2);
             return;
+        } catch (java.sql.SQLException | java.io.IOException e) {
+            // an expected condition (a store that cannot be opened, a port in use): its message, no stack trace
+            System.err.println("anpr agent: cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -7,6 +7,38 @@ import org.anpr.edge.report.MqttSettings;
 
 /** The {@code mqtt:} section of the gantry file. */
 final class MqttConfigReader {
+    /**
+     * What is wrong with the host and port of a {@code tcp://} or {@code ssl://} URI, or null. Checked
+     * here: Paho would accept {@code tcp://host:notaport} and then fail every 1.5 s with a stack trace.
+     */
+    static String hostAndPortProblem(String uri) {
+        java.net.URI parsed;
+        try {
+            parsed = new java.net.URI(uri);
+        } catch (java.net.URISyntaxException e) {
+            return "not a URI (" + e.getReason() + ")";
+        }
+        String authority = parsed.getRawAuthority();
+        if (authority == null || authority.isEmpty()) {
+            return "needs a host name or address (tcp://host:port)";
+        }
+        int colon = authority.lastIndexOf(':');
+        if (colon >= 0 && !authority.endsWith("]")) {
+            String port = authority.substring(colon + 1);
+            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535) {
+                return "the port must be a number 1..65535, not '" + port + "'";
+            }
+        }
+        if (parsed.getHost() == null || parsed.getHost().isEmpty()) {
+            return "needs a host name or address (tcp://host:port)";
+        }
+        String path = parsed.getRawPath();
+        if (path != null && !path.isEmpty() && !path.equals("/")) {
+            return "takes no path after host:port";
+        }
+        return null;
+    }
+
     private MqttConfigReader() {
     }
 
@@ -17,6 +49,11 @@ final class MqttConfigReader {
         String uri = r.string(m, p, "serverUri", null, true);
         if (uri != null && !uri.startsWith("tcp://") && !uri.startsWith("ssl://")) {
             r.error(p + ".serverUri", "must start with tcp:// or ssl://, was '" + uri + "'");
+        } else if (uri != null) {
+            String problem = hostAndPortProblem(uri);
+            if (problem != null) {
+                r.error(p + ".serverUri", problem + ", was '" + uri + "'");
+            }
         }
         String clientId = r.string(m, p, "clientId", gantryId, false);
         String user = r.string(m, p, "username", null, false);

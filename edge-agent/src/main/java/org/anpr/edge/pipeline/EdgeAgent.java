@@ -66,17 +66,42 @@ public final class EdgeAgent implements AutoCloseable {
     private EdgeAgent(AgentConfig config, HealthProbe health) throws SQLException, ProtocolException {
         this.config = config;
         this.health = health;
-        this.outbox = Outbox.open(config.outboxFile(), config.outboxLimits(), codec);
-        this.hotlist = Hotlist.open(config.hotlistFile());
-        this.revisions = new ConfigRevisions(config.outboxFile().toAbsolutePath().resolveSibling("config-revision"));
-        this.sections = SectionTimer.open(config.sectionsFile(), config.gantryId(), config.sections(), config.sectionSettings(),
-                new OutboxSink());
+        this.outbox = store("outbox.file", config.outboxFile(), () -> Outbox.open(config.outboxFile(), config.outboxLimits(), codec));
+        try {
+            this.hotlist = store("hotlist.file", config.hotlistFile(), () -> Hotlist.open(config.hotlistFile()));
+            this.revisions = new ConfigRevisions(config.outboxFile().toAbsolutePath().resolveSibling("config-revision"));
+            this.sections = store("storage.dir (sections.db)", config.sectionsFile(), () -> SectionTimer.open(config.sectionsFile(),
+                    config.gantryId(), config.sections(), config.sectionSettings(), new OutboxSink()));
+        } catch (SQLException | ProtocolException | RuntimeException e) {
+            outbox.close();
+            throw e;
+        }
         this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "edge-jobs");
             t.setDaemon(true);
             return t;
         });
         jobs.scheduleWithFixedDelay(this::expirePassages, 1, 60, TimeUnit.SECONDS);
+    }
+
+    private interface StoreOpener<T> {
+        T open() throws SQLException, ProtocolException;
+    }
+
+    /**
+     * Opens one of the agent's SQLite stores; a file that is not an SQLite database (a path pointing
+     * at the wrong file) is named with the setting that chose it instead of SQLite's bare SQLITE_NOTADB.
+     */
+    private static <T> T store(String setting, java.nio.file.Path file, StoreOpener<T> opener) throws SQLException, ProtocolException {
+        try {
+            return opener.open();
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 26 || String.valueOf(e.getMessage()).contains("SQLITE_NOTADB")) { // 26: SQLITE_NOTADB
+                throw new SQLException(setting + ": " + file + " is not an SQLite database, so not one of the agent's stores"
+                        + " (point it at a new path, or at the file this agent wrote)", e);
+            }
+            throw e;
+        }
     }
 
     /** Opens the stores (re-sending whatever a previous run left unacknowledged) and connects. */

@@ -160,4 +160,27 @@ class AgentConfigLoaderTest {
                 "cameras[0]: key 'lane' given twice, at lines 6 and 6 (allowed: each key once)",
                 "key 'mqtt' given twice, at lines 7 and 8 (allowed: each key once)"), e.errors());
     }
+
+    /** Issue 15, item 4: a server URI Paho would take and then fail on for ever is refused by name. */
+    @Test
+    void aServerUriWithABadPortOrNoHostIsRefused() throws Exception {
+        Path trust = Files.write(dir.resolve("ca.p12"), new byte[0]);
+        for (String[] c : new String[][] {
+                {"tcp://centre:notaport", "the port must be a number 1..65535, not 'notaport'"},
+                {"tcp://centre:70000", "the port must be a number 1..65535, not '70000'"},
+                {"tcp://:1883", "needs a host name or address"},
+                {"ssl://centre:8883/anpr", "takes no path after host:port"}}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> AgentConfigLoader.parse("""
+                    gantry: { id: G1 }
+                    mqtt: { serverUri: "%s", tls: { trustStore: "%s" } }
+                    """.formatted(c[0], trust)), c[0]);
+            assertTrue(e.getMessage().contains("mqtt.serverUri: " + c[1]), e.getMessage());
+        }
+        for (String ok : new String[] {"tcp://centre.example:1883", "ssl://10.0.0.1:8883", "tcp://[::1]:1883", "tcp://centre"}) {
+            assertEquals(ok, AgentConfigLoader.parse("""
+                    gantry: { id: G1 }
+                    mqtt: { serverUri: "%s", tls: { trustStore: "%s" } }
+                    """.formatted(ok, trust)).mqtt().serverUri());
+        }
+    }
 }

@@ -142,4 +142,15 @@ class EdgeAgentTest {
                 .setContentType("application/yaml").setDocument(ByteString.copyFromUtf8(yaml)).build();
     }
 
+
+    /** Issue 15, item 4: a store path that points at some other file is named with its setting, not a bare SQLITE_NOTADB. */
+    @Test
+    void aHotlistPathThatIsNotAHotlistDatabaseIsNamed() throws Exception {
+        Path notADatabase = Files.writeString(dir.resolve("hotlist.csv"), "plate,country\n12ABC3,BE\n".repeat(50));
+        String yaml = yaml(Agents.deadBrokerUri(), 1 << 30) + "hotlist: { file: \"" + notADatabase + "\" }\n";
+        java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> EdgeAgent.start(AgentConfigLoader.parse(yaml),
+                HealthProbe.UNKNOWN).close());
+        assertTrue(e.getMessage().startsWith("hotlist.file: " + notADatabase + " is not an SQLite database"), e.getMessage());
+        assertEquals("plate,country\n12ABC3,BE\n".repeat(50), Files.readString(notADatabase), "the file was changed");
+    }
 }
