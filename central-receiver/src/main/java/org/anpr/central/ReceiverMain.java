@@ -98,6 +98,7 @@ public final class ReceiverMain {
             err.println("anpr receiver: cannot start: " + e.getMessage());
             return 1;
         }
+        startupWarnings(config).forEach(w -> err.println("anpr receiver: WARNING: " + w));
         out.println("anpr receiver: MQTT on " + config.mqtt().host() + ":" + (port < 0 ? "-" : port)
                 + (config.tls().enabled() ? ", MQTT over TLS on port " + receiver.tlsPort() : "")
                 + (receiver.httpPort() > 0 ? ", operators' API on http" + (config.http().tls() ? "s" : "") + "://"
@@ -139,6 +140,36 @@ public final class ReceiverMain {
             return 2;
         }
         return AddOperatorCommand.run(args[1], args[3], config, System.in, out, err);
+    }
+
+    /** What an operator must hear at start: nobody can connect, or passwords would cross a network in clear. */
+    static java.util.List<String> startupWarnings(ReceiverConfig config) {
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        java.nio.file.Path credentials = config.auth().credentialsFile();
+        if (!java.nio.file.Files.exists(credentials)) {
+            warnings.add("no credentials file at " + credentials + ": no gantry can connect (unless by a client certificate). "
+                    + "Add a gantry with: mkdir -p " + (credentials.getParent() == null ? "." : credentials.getParent())
+                    + " && ./anpr receiver hash-password GANTRY-ID"
+                    + " --generate GANTRY-ID.secret >> " + credentials);
+        }
+        if (config.tls().plaintext() && !isLoopback(config.mqtt().host())) {
+            warnings.add("MQTT without TLS on " + config.mqtt().host() + ":" + config.mqtt().port()
+                    + ", not a loopback address: gantry passwords and reads cross the network in clear "
+                    + "(enable tls and set tls.plaintext: false)");
+        }
+        if (config.http().enabled() && !config.http().tls() && !isLoopback(config.http().host())) {
+            warnings.add("the operators' API without TLS on " + config.http().host() + ":" + config.http().port()
+                    + ", not a loopback address: logins and searches cross the network in clear (set http.tls: true)");
+        }
+        return warnings;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static int hashPassword(String[] args, PrintStream out, PrintStream err) throws Exception {

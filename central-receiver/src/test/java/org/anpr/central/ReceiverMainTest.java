@@ -74,6 +74,20 @@ class ReceiverMainTest {
         assertEquals(secret, Files.readString(secretFile).strip());
     }
 
+    /** Issue 15, item 6: what an operator must hear at start. */
+    @Test
+    void startupWarnsOfMissingCredentialsAndOfPlaintextOnTheNetwork() throws Exception {
+        var quiet = org.anpr.central.support.TestGantries.config(dir); // loopback, a credentials file
+        assertEquals(java.util.List.of(), ReceiverMain.startupWarnings(quiet));
+        var exposed = quiet.withAuth(new org.anpr.central.config.AuthConfig(dir.resolve("none").resolve("credentials")))
+                .withMqtt(new org.anpr.central.config.MqttConfig("0.0.0.0", 1883, 1 << 20, 64, 32, 60, 10));
+        java.util.List<String> w = ReceiverMain.startupWarnings(exposed);
+        assertEquals(2, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("no credentials file at " + dir.resolve("none").resolve("credentials")), w.get(0));
+        assertTrue(w.get(0).contains("mkdir -p " + dir.resolve("none") + " && ./anpr receiver hash-password"), w.get(0));
+        assertTrue(w.get(1).startsWith("MQTT without TLS on 0.0.0.0:"), w.get(1));
+    }
+
     @Test
     void addOperatorCreatesTheFirstAdminFromStdinAndRefusesBadInput() throws Exception {
         Path config = dir.resolve("api.yaml");
