@@ -8,11 +8,24 @@ import java.util.List;
 import java.util.Map;
 import org.anpr.ocr.syntax.EditDistance;
 
-/** Aggregate figures of an evaluation run, as printed and as written to JSON. */
+/**
+ * Aggregate figures of an evaluation run, as printed and as written to JSON. Images that could not
+ * be read (not an image, corrupt, too large) are counted apart as {@code unreadable}, with their
+ * reason, and left out of every rate: they say nothing about recognition.
+ */
 public record EvalReport(String region, int threads, List<ImageOutcome> outcomes) {
 
     public int images() {
         return outcomes.size();
+    }
+
+    public int unreadable() {
+        return (int) outcomes.stream().filter(ImageOutcome::unreadable).count();
+    }
+
+    /** The outcomes the rates are over: every image that could be read. */
+    private List<ImageOutcome> scored() {
+        return outcomes.stream().filter(o -> !o.unreadable()).toList();
     }
 
     public double detectionRecall() {
@@ -30,7 +43,7 @@ public record EvalReport(String region, int threads, List<ImageOutcome> outcomes
     /** Correct characters over expected characters: max(0, |expected| - edit distance) summed. */
     public double charAccuracy() {
         long ok = 0, total = 0;
-        for (ImageOutcome o : outcomes) {
+        for (ImageOutcome o : scored()) {
             total += o.expected().length();
             ok += Math.max(0, o.expected().length() - EditDistance.between(o.read(), o.expected()));
         }
@@ -39,7 +52,7 @@ public record EvalReport(String region, int threads, List<ImageOutcome> outcomes
 
     /** Nearest-rank percentile of the per-image latency. */
     public double msPercentile(double q) {
-        double[] ms = outcomes.stream().mapToDouble(ImageOutcome::ms).toArray();
+        double[] ms = scored().stream().mapToDouble(ImageOutcome::ms).toArray();
         if (ms.length == 0) {
             return 0;
         }
@@ -49,13 +62,15 @@ public record EvalReport(String region, int threads, List<ImageOutcome> outcomes
     }
 
     private double rate(java.util.function.Predicate<ImageOutcome> p) {
-        return outcomes.isEmpty() ? 0 : outcomes.stream().filter(p).count() / (double) outcomes.size();
+        List<ImageOutcome> scored = scored();
+        return scored.isEmpty() ? 0 : scored.stream().filter(p).count() / (double) scored.size();
     }
 
     /** The JSON document: summary fields, then the per-image list. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("images", images());
+        m.put("unreadable", unreadable());
         m.put("region", region);
         m.put("threads", threads);
         m.put("detection_recall", detectionRecall());
@@ -73,6 +88,9 @@ public record EvalReport(String region, int threads, List<ImageOutcome> outcomes
             r.put("detected", o.detected());
             r.put("iou", Math.round(o.iou() * 1000) / 1000.0);
             r.put("ms", Math.round(o.ms() * 10) / 10.0);
+            if (o.unreadable()) {
+                r.put("error", o.error());
+            }
             results.add(r);
         }
         m.put("results", results);
@@ -90,6 +108,7 @@ public record EvalReport(String region, int threads, List<ImageOutcome> outcomes
         }
         out.println();
         out.printf("%-18s %s%n", "images", images());
+        out.printf("%-18s %s%s%n", "unreadable", unreadable(), unreadable() == 0 ? "" : " (not in the rates below)");
         out.printf("%-18s %s%n", "region", region);
         out.printf("%-18s %d%n", "threads", threads);
         out.printf("%-18s %.3f%n", "detection_recall", detectionRecall());
