@@ -130,6 +130,19 @@ import org.osgi.service.metatype.annotations.Option;
             description = "Largest clock error at which section violations are still issued.")
     long clock_syncBoundMicros() default 100_000;
 
+    @AttributeDefinition(name = "Overview images", required = false,
+            description = "Also send a JPEG of the whole frame with each read (~150-250 kB each at 1280 px: see the README).")
+    boolean evidence_overview() default false;
+
+    @AttributeDefinition(name = "Overview width (px)", required = false, min = "160", max = "8192")
+    int evidence_overviewMaxWidth() default 1280;
+
+    @AttributeDefinition(name = "Overview JPEG quality", required = false, min = "10", max = "100")
+    int evidence_overviewQuality() default 70;
+
+    @AttributeDefinition(name = "Plate crop JPEG quality", required = false, min = "10", max = "100")
+    int evidence_cropQuality() default 90;
+
     @AttributeDefinition(name = "Prometheus endpoint", required = false,
             description = "Serve GET /metrics (Prometheus text format) on the address and port below. No login: keep it on loopback.")
     boolean metrics_enabled() default false;

@@ -24,7 +24,7 @@ import org.anpr.edge.config.ConfigException;
 public final class KuraProperties {
     /** gantry.yaml's top-level keys. */
     static final Set<String> AGENT_KEYS = Set.of("gantry", "storage", "cameras", "recognition", "alertOutput", "management",
-            "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt", "metrics");
+            "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt", "metrics", "evidence");
     /** The lists of mappings, longest first (management.psk before a plain management key). */
     static final List<String> LISTS = List.of("management.loopbacks", "management.psk", "sections", "cameras");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

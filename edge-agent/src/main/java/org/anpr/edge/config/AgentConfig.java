@@ -39,7 +39,8 @@ public record AgentConfig(
         AlertOutputSettings alertOutput,
         String clockSource,
         ManagementSettings management,
-        MetricsSettings metrics) {
+        MetricsSettings metrics,
+        org.anpr.edge.frames.EvidenceConfig evidence) {
 
     public AgentConfig {
         cameras = List.copyOf(cameras);

@@ -77,7 +77,7 @@ public final class AgentConfigLoader {
             throw new ConfigException(duplicates);
         }
         NodeReader r = new NodeReader();
-        r.onlyKnown(root, "", Set.of("gantry", "storage", "cameras", "recognition", "alertOutput", "management", "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt", "metrics"));
+        r.onlyKnown(root, "", Set.of("gantry", "storage", "cameras", "recognition", "alertOutput", "management", "sections", "sectionRules", "clock", "hotlist", "outbox", "mqtt", "metrics", "evidence"));
 
         JsonNode gantry = r.object(root, "", "gantry", true);
         r.onlyKnown(gantry, "gantry", Set.of("id"));
@@ -120,12 +120,13 @@ public final class AgentConfigLoader {
         MetricsSettings md = MetricsSettings.DEFAULTS;
         MetricsSettings metrics = new MetricsSettings(r.bool(metricsNode, "metrics", "enabled", md.enabled()),
                 r.string(metricsNode, "metrics", "host", md.host(), false), (int) r.integer(metricsNode, "metrics", "port", md.port(), 0, 65_535));
+        org.anpr.edge.frames.EvidenceConfig evidence = evidence(r, root);
         if (!r.errors().isEmpty()) {
             throw new ConfigException(r.errors());
         }
         return new AgentConfig(gantryId, cameras, recognition, sections, new SectionSettings(minConfidence, bound, Duration.ofHours(ttlHours)),
                 hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes, minFreeBytes), mqtt, alertOutput, clockSource, management,
-                metrics);
+                metrics, evidence);
     }
 
     private static List<CameraConfig> cameras(NodeReader r, JsonNode root) {
@@ -152,6 +153,19 @@ public final class AgentConfigLoader {
             out.add(new CameraConfig(id, lane, source, pacing));
         }
         return out;
+    }
+
+    /** {@code evidence:}: the images a read carries (a plate crop always; the overview on request). */
+    private static org.anpr.edge.frames.EvidenceConfig evidence(NodeReader r, JsonNode root) {
+        JsonNode n = r.object(root, "", "evidence", false);
+        r.onlyKnown(n, "evidence", Set.of("overview", "overviewMaxWidth", "overviewQuality", "cropQuality"));
+        org.anpr.edge.frames.EvidenceConfig d = org.anpr.edge.frames.EvidenceConfig.defaults();
+        boolean overview = r.bool(n, "evidence", "overview", d.overview());
+        int width = (int) r.integer(n, "evidence", "overviewMaxWidth", d.overviewMaxWidth(), 160, 8192);
+        int quality = (int) r.integer(n, "evidence", "overviewQuality", d.overviewQuality(), 10, 100);
+        int cropQuality = (int) r.integer(n, "evidence", "cropQuality", d.cropQuality(), 10, 100);
+        return new org.anpr.edge.frames.EvidenceConfig(cropQuality, d.cropMargin(), d.cropMaxWidth(), overview, quality, width,
+                d.maxOverviews());
     }
 
     private static RecognitionSettings recognition(NodeReader r, JsonNode root) {

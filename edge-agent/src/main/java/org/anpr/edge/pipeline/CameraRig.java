@@ -55,7 +55,7 @@ public final class CameraRig implements HealthProbe, AutoCloseable {
                 .build());
         PlateReadMapper mapper = new PlateReadMapper(config.gantryId(), ENGINE_VERSION,
                 () -> new PlateReadMapper.ClockQuality(host.clockSync(), clockError(host)));
-        PipelineConfig pipelineConfig = PipelineConfig.withWorkers(config.recognition().workers());
+        PipelineConfig pipelineConfig = PipelineConfig.withWorkers(config.recognition().workers()).withEvidence(config.evidence());
         List<CameraConfig> cameras = config.cameras();
         this.reads = new PipelineReadSource(mapper, listener -> {
             shots = new TestShotTap(listener);

@@ -218,6 +218,9 @@ public final class EdgeAgent implements AutoCloseable {
         if (!now.cameras().equals(next.cameras()) || !now.recognition().equals(next.recognition())) {
             fixed.add("cameras, recognition: cannot change at run time (restart the agent)");
         }
+        if (!now.evidence().equals(next.evidence())) {
+            fixed.add("evidence: the images a read carries are set when capture starts (restart the agent)");
+        }
         // built once around the agent (AgentRuntime): refused rather than reported applied and ignored,
         // so that a revoked technician key is never believed revoked while the endpoint still takes it
         if (!Objects.equals(now.management(), next.management())) {

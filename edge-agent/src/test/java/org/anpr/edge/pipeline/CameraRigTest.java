@@ -50,4 +50,38 @@ class CameraRigTest {
             assertTrue(rig.awaitEnd(java.time.Duration.ofSeconds(1)));
         }
     }
+
+    /** Issue 15, item 8: {@code evidence.overview} puts a JPEG of the frame into the read, within its width. */
+    @Test
+    void overviewImagesAreSentWhenEnabledAndOnlyThen() throws Exception {
+        org.anpr.ocr.synth.Scene scene = new org.anpr.ocr.synth.SceneGenerator().render(
+                org.anpr.ocr.synth.SceneSpec.builder().size(1280, 720).seed(4100).build());
+        Path frames = Files.createDirectories(dir.resolve("frames"));
+        for (int i = 0; i < 3; i++) {
+            Files.write(frames.resolve("cam_2026120" + i + "T120000000Z.jpg"), scene.encoded());
+        }
+        for (boolean overview : new boolean[] {true, false}) {
+            AgentConfig c = AgentConfigLoader.parse("""
+                    gantry: { id: G1 }
+                    storage: { dir: "%s" }
+                    cameras: [ { id: cam-1, lane: 1, source: "%s", replay: fast } ]
+                    recognition: { workers: 1 }
+                    evidence: { overview: %s, overviewMaxWidth: %d }
+                    mqtt: { serverUri: "tcp://127.0.0.1:1" }
+                    """.formatted(dir.resolve("data-" + overview), frames, overview, 640));
+            try (CameraRig rig = CameraRig.open(c, DeviceClock.system(), HealthProbe.UNKNOWN);
+                 EdgeAgent agent = EdgeAgent.start(c, rig)) {
+                rig.attachTo(agent);
+                assertTrue(rig.awaitEnd(java.time.Duration.ofSeconds(60)), "the frames were replayed");
+                var items = agent.outbox().next(10, java.util.Set.of());
+                assertTrue(!items.isEmpty(), "no read: " + rig.snapshot());
+                var read = org.anpr.protocol.v1.Envelope.parseFrom(items.get(0).payload()).getReads().getReads(0);
+                assertEquals(overview, read.hasOverview() && !read.getOverview().getData().isEmpty(), "overview " + overview);
+                if (overview) {
+                    assertEquals(640, read.getOverview().getWidth(), "scaled to evidence.overviewMaxWidth");
+                    System.out.println("overview at 640 px: " + read.getOverview().getData().size() + " bytes");
+                }
+            }
+        }
+    }
 }
