@@ -93,6 +93,30 @@ public final class AgentRuntime implements AutoCloseable {
         return agent;
     }
 
+    /** Whether every camera ends by itself (recordings): then the agent can run as a batch job. */
+    public boolean finite() {
+        return rig.finite();
+    }
+
+    /** Frames captured so far, over every camera. */
+    public long framesIn() {
+        return rig.framesIn();
+    }
+
+    /** Blocks until every (finite) camera has ended and its frames are recognised and stored. */
+    public void awaitSourcesEnd() throws InterruptedException {
+        while (!rig.awaitEnd(Duration.ofSeconds(1))) {
+            // polled: a live camera never ends, and the caller may be interrupted
+        }
+    }
+
+    /** Blocks until the outbox is empty: everything read has been acknowledged by the centre. */
+    public void awaitDrained() throws InterruptedException {
+        while (agent.outbox().stats().items() > 0) {
+            Thread.sleep(200);
+        }
+    }
+
     /** The Prometheus endpoint's port, or -1 when {@code metrics.enabled} is false. */
     public int metricsPort() {
         return metrics == null ? -1 : metrics.port();

@@ -32,6 +32,11 @@ public interface FrameSource extends AutoCloseable {
         return false;
     }
 
+    /** True when the source ends by itself (a recording: image folder, video file); live cameras never do. */
+    default boolean finite() {
+        return false;
+    }
+
     /** Counters since the source was opened. */
     SourceStats stats();
 

@@ -109,6 +109,11 @@ public final class CameraRig implements HealthProbe, AutoCloseable {
         return tap.take(timeout);
     }
 
+    /** Whether every camera is a recording that ends by itself (and there is at least one): a batch job. */
+    public boolean finite() {
+        return !sources.isEmpty() && sources.stream().allMatch(FrameSource::finite);
+    }
+
     /** The frame pipeline's counters, or null before {@link #attachTo}. */
     public PipelineSnapshot snapshot() {
         FramePipeline p = reads.pipeline();

@@ -23,6 +23,11 @@ abstract class RecordedSource implements FrameSource {
     }
 
     @Override
+    public boolean finite() {
+        return true;
+    }
+
+    @Override
     public String cameraId() {
         return config.cameraId();
     }

@@ -80,6 +80,12 @@ public final class SyntheticTrafficSource implements FrameSource {
         return config.cameraId();
     }
 
+    /** Ends after its configured number of vehicles; runs for ever with none configured. */
+    @Override
+    public boolean finite() {
+        return config.vehicles() > 0;
+    }
+
     /** Ground truth of the vehicles emitted so far, in order. */
     public synchronized List<VehicleTruth> truths() {
         return List.copyOf(truths);
