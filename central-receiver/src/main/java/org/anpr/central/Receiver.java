@@ -28,6 +28,8 @@ import org.anpr.protocol.WireCodec;
 
 /** The central receiver, wired: store, hotlist, ingest, routing, MQTT endpoint, retention. */
 public final class Receiver implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Receiver.class);
+
     private final ReceiverConfig config;
     private final ReceiverMetrics metrics = new ReceiverMetrics();
     private final ReadStore store;
@@ -209,6 +211,7 @@ public final class Receiver implements AutoCloseable {
             api.close();
         }
         closeParts();
+        LOG.info("central receiver stopped: connections closed, store writer drained, files closed");
     }
 
     private void closeParts() {

@@ -98,7 +98,8 @@ public final class ReceiverMain {
             err.println("anpr receiver: cannot start: " + e.getMessage());
             return 1;
         }
-        startupWarnings(config).forEach(w -> err.println("anpr receiver: WARNING: " + w));
+        // through the log, so that they carry a time and a level like every other line
+        startupWarnings(config).forEach(w -> org.slf4j.LoggerFactory.getLogger(ReceiverMain.class).warn(w));
         out.println("anpr receiver: MQTT on " + config.mqtt().host() + ":" + (port < 0 ? "-" : port)
                 + (config.tls().enabled() ? ", MQTT over TLS on port " + receiver.tlsPort() : "")
                 + (receiver.httpPort() > 0 ? ", operators' API on http" + (config.http().tls() ? "s" : "") + "://"
