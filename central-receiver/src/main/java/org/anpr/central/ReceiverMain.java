@@ -24,6 +24,10 @@ public final class ReceiverMain {
                                                              (a new 256-bit machine secret into SECRET-FILE, mode 600, for the
                                                               gantry's mqtt.password; prints its credentials line, checked in
                                                               microseconds instead of PBKDF2's ~0.3 s: reconnect storms hold)
+                   ./anpr receiver hotlist import FILE.csv [--config FILE]
+                                                             (the console's hotlist CSV, applied as one new version;
+                                                              every bad line named, nothing applied unless all are valid;
+                                                              run it with the receiver stopped)
                    ./anpr receiver add-operator NAME --role ROLE [--config FILE]
                                                              (password from the terminal or stdin; roles: viewer,
                                                               dispatcher, investigator, hotlist-manager, admin, auditor)
@@ -72,6 +76,9 @@ public final class ReceiverMain {
         }
         if (args.length > 0 && args[0].equals("add-operator")) {
             return addOperator(args, out, err);
+        }
+        if (args.length > 0 && args[0].equals("hotlist")) {
+            return hotlist(args, out, err);
         }
         ReceiverConfig config;
         try {
@@ -171,6 +178,22 @@ public final class ReceiverMain {
         } catch (java.net.UnknownHostException e) {
             return false;
         }
+    }
+
+    /** {@code hotlist import FILE.csv [--config FILE]}. */
+    private static int hotlist(String[] args, PrintStream out, PrintStream err) {
+        if ((args.length != 3 && args.length != 5) || !args[1].equals("import") || (args.length == 5 && !args[3].equals("--config"))) {
+            err.println("anpr receiver hotlist: usage: hotlist import FILE.csv [--config FILE]");
+            return 2;
+        }
+        ReceiverConfig config;
+        try {
+            config = parse(args.length == 5 ? new String[] {args[3], args[4]} : new String[0]);
+        } catch (IllegalArgumentException | ConfigException e) {
+            err.println("anpr receiver hotlist import: " + e.getMessage());
+            return 2;
+        }
+        return org.anpr.central.api.HotlistImportCommand.run(java.nio.file.Path.of(args[2]), config, out, err);
     }
 
     private static int hashPassword(String[] args, PrintStream out, PrintStream err) throws Exception {

@@ -88,6 +88,34 @@ class ReceiverMainTest {
         assertTrue(w.get(1).startsWith("MQTT without TLS on 0.0.0.0:"), w.get(1));
     }
 
+    /** Issue 15, item 5: a hotlist file a person can write, imported from the command line, all or nothing. */
+    @Test
+    void hotlistImportAppliesAValidFileAsOneVersionAndNamesEveryBadLine() throws Exception {
+        Path config = dir.resolve("import.yaml");
+        Files.writeString(config, "store: { directory: '" + dir.resolve("data") + "' }\n");
+        Path good = Files.writeString(dir.resolve("wanted.csv"), "entry_id,plate,country,category,priority,reference\n"
+                + "w-1,12-ABC-3,BE,stolen-vehicle,1,case 2026/118\n"
+                + "w-2,34DEF5,NL,wanted-person,2,\n");
+        assertEquals(0, run("hotlist", "import", good.toString(), "--config", config.toString()), err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("hotlist version 1: 2 entries added or changed, 0 removed; 2 in all"),
+                out.toString(StandardCharsets.UTF_8));
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "entry_id,plate,country,category,priority\n"
+                + "w-3,56GHJ7,BE,stolen-vehicle,1\n"
+                + "w-4,not a plate!,BE,stolen-vehicle,1\n"
+                + "w-5,78KLM9,BE,no-such-category,1\n");
+        assertEquals(2, run("hotlist", "import", bad.toString(), "--config", config.toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains(bad + ":3: plate: "), e);
+        assertTrue(e.contains(bad + ":4: category: "), e);
+        assertTrue(e.contains("2 line(s) invalid; nothing was applied"), e);
+        Path removal = Files.writeString(dir.resolve("remove.csv"), "entry_id,plate,category,priority,action\nw-1,,,,remove\n");
+        assertEquals(0, run("hotlist", "import", removal.toString(), "--config", config.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("hotlist version 2: 0 entries added or changed, 1 removed; 1 in all"),
+                "the bad file applied nothing (version 2 is the removal's): " + out.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run("hotlist", "import", dir.resolve("absent.csv").toString(), "--config", config.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("absent.csv: no such file"));
+    }
+
     @Test
     void addOperatorCreatesTheFirstAdminFromStdinAndRefusesBadInput() throws Exception {
         Path config = dir.resolve("api.yaml");

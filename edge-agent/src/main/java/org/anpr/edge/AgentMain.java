@@ -21,6 +21,9 @@ import org.anpr.edge.config.ConfigFile;
 public final class AgentMain {
     private static final String USAGE = """
             Usage: ./anpr agent --config gantry.yaml [--status-every SECONDS] [--drain-and-exit]
+                   ./anpr agent hotlist import FILE.csv --config gantry.yaml
+                                  (a hotlist CSV applied to this gantry's own list, with the agent stopped;
+                                   every bad line named, nothing applied unless all are valid)
             Runs the gantry edge agent: cameras -> recognition -> hotlist -> section timing -> outbox -> MQTT.
             The file's keys and defaults are in edge-agent/README.md; every error names its field.
 
@@ -49,6 +52,9 @@ public final class AgentMain {
         if (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"))) {
             out.print(USAGE);
             return 0;
+        }
+        if (args.length > 0 && args[0].equals("hotlist")) {
+            return org.anpr.edge.hotlist.HotlistImport.run(args, out, err);
         }
         Options o;
         try {

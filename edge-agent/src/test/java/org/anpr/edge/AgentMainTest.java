@@ -76,4 +76,24 @@ class AgentMainTest {
         assertEquals(2, run("--drain-and-exit"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--config gantry.yaml is required"), err.toString());
     }
+
+    /** Issue 15, item 5: a standalone gantry's hotlist from a file a person can write, all or nothing. */
+    @Test
+    void hotlistImportAppliesAValidFileToTheGantrysOwnListAndNamesEveryBadLine() throws Exception {
+        Path config = gantryYaml("synthetic:7", "tcp://127.0.0.1:1");
+        Path good = Files.writeString(dir.resolve("wanted.csv"), "entry_id,plate,country,category,priority\n"
+                + "w-1,12-ABC-3,BE,stolen-vehicle,1\nw-2,34DEF5,NL,wanted-person,2\n");
+        assertEquals(0, run("hotlist", "import", good.toString(), "--config", config.toString()), err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("hotlist version 1: 2 entries added or changed, 0 removed; 2 in all"),
+                out.toString(StandardCharsets.UTF_8));
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "entry_id,plate,country,category,priority\n"
+                + "w-3,56GHJ7,BE,stolen-vehicle,1\nw-4,,BE,stolen-vehicle,1\n");
+        assertEquals(2, run("hotlist", "import", bad.toString(), "--config", config.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(bad + ":3: plate: "), err.toString(StandardCharsets.UTF_8));
+        try (org.anpr.edge.hotlist.Hotlist h = org.anpr.edge.hotlist.Hotlist.open(dir.resolve("data").resolve("hotlist.db"))) {
+            assertEquals(1, h.version(), "the bad file applied nothing");
+            assertEquals(2, h.size());
+            assertEquals(1, h.match("12ABC3", System.currentTimeMillis() * 1000).size(), "the plate is normalised and matched");
+        }
+    }
 }

@@ -13,7 +13,7 @@ import org.anpr.central.alert.AlertBoard;
 import org.anpr.central.alert.AlertOutcome;
 import org.anpr.central.audit.AuditLog;
 import org.anpr.central.audit.Purpose;
-import org.anpr.central.hotlist.HotlistCsv;
+import org.anpr.protocol.hotlist.HotlistCsv;
 import org.anpr.central.http.ApiException;
 import org.anpr.central.http.ApiRequest;
 import org.anpr.central.http.ApiResponse;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.anpr.central.audit.AuditLog;
 import org.anpr.central.hotlist.CentralHotlist;
-import org.anpr.central.hotlist.HotlistCsv;
+import org.anpr.protocol.hotlist.HotlistCsv;
 import org.anpr.central.hotlist.HotlistStore;
 import org.anpr.central.http.ApiException;
 import org.anpr.central.http.ApiRequest;

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.anpr.central.config.HttpConfig;
 import org.anpr.central.config.ReceiverConfig;
-import org.anpr.central.hotlist.HotlistCsv;
+import org.anpr.protocol.hotlist.HotlistCsv;
 import org.anpr.central.support.ApiClient;
 import org.anpr.central.support.ApiFixture;
 import org.anpr.central.support.TestGantries;

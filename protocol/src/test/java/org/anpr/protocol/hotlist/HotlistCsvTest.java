@@ -1,4 +1,4 @@
-package org.anpr.central.hotlist;
+package org.anpr.protocol.hotlist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.anpr.central.hotlist.HotlistCsv.LineError;
-import org.anpr.central.hotlist.HotlistCsv.Result;
+import org.anpr.protocol.hotlist.HotlistCsv.LineError;
+import org.anpr.protocol.hotlist.HotlistCsv.Result;
 import org.anpr.protocol.v1.HotlistCategory;
 import org.anpr.protocol.v1.HotlistEntry;
 import org.junit.jupiter.api.Test;

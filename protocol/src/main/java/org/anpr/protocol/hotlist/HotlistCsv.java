@@ -1,4 +1,4 @@
-package org.anpr.central.hotlist;
+package org.anpr.protocol.hotlist;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
