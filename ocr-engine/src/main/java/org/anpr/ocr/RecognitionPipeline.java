@@ -10,6 +10,7 @@ import org.anpr.ocr.charclass.GlyphClassifier;
 import org.anpr.ocr.charclass.GlyphReader;
 import org.anpr.ocr.detect.PlateDetector;
 import org.anpr.ocr.detect.PlateRegion;
+import org.anpr.ocr.syntax.NonPlateText;
 import org.anpr.ocr.fuse.OpinionPool;
 import org.anpr.ocr.image.FrameDecoder;
 import org.anpr.ocr.ocr.BundledModels;
@@ -89,7 +90,7 @@ final class RecognitionPipeline implements AutoCloseable {
         for (PlateRegion region : regions) {
             read(bgr, region, t).ifPresent(found::add);
         }
-        return new RecognitionResult(dedupe(found), regions.size(), t, bgr.cols(), bgr.rows());
+        return new RecognitionResult(dedupe(NonPlateText.drop(found, config.region().code())), regions.size(), t, bgr.cols(), bgr.rows());
     }
 
     private Optional<PlateCandidate> read(Mat bgr, PlateRegion region, StageTimings t) {

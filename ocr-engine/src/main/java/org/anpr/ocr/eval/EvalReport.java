@@ -23,6 +23,11 @@ public record EvalReport(String region, int threads, List<ImageOutcome> outcomes
         return (int) outcomes.stream().filter(ImageOutcome::unreadable).count();
     }
 
+    /** Reads of something that is no labelled plate (a sign, a sticker), over the readable images. */
+    public int spuriousReads() {
+        return scored().stream().mapToInt(o -> o.spurious().size()).sum();
+    }
+
     /** The outcomes the rates are over: every image that could be read. */
     private List<ImageOutcome> scored() {
         return outcomes.stream().filter(o -> !o.unreadable()).toList();
@@ -77,6 +82,7 @@ public record EvalReport(String region, int threads, List<ImageOutcome> outcomes
         m.put("exact_top1", exactTop1());
         m.put("exact_topn", exactTopN());
         m.put("char_accuracy", charAccuracy());
+        m.put("spurious_reads", spuriousReads());
         m.put("ms_per_image_p50", msPercentile(0.50));
         m.put("ms_per_image_p95", msPercentile(0.95));
         List<Map<String, Object>> results = new ArrayList<>();
@@ -88,6 +94,9 @@ public record EvalReport(String region, int threads, List<ImageOutcome> outcomes
             r.put("detected", o.detected());
             r.put("iou", Math.round(o.iou() * 1000) / 1000.0);
             r.put("ms", Math.round(o.ms() * 10) / 10.0);
+            if (!o.spurious().isEmpty()) {
+                r.put("spurious", o.spurious());
+            }
             if (o.unreadable()) {
                 r.put("error", o.error());
             }
@@ -115,6 +124,7 @@ public record EvalReport(String region, int threads, List<ImageOutcome> outcomes
         out.printf("%-18s %.3f%n", "exact_top1", exactTop1());
         out.printf("%-18s %.3f%n", "exact_topn", exactTopN());
         out.printf("%-18s %.3f%n", "char_accuracy", charAccuracy());
+        out.printf("%-18s %d%n", "spurious_reads", spuriousReads());
         out.printf("%-18s %.1f%n", "ms_per_image_p50", msPercentile(0.50));
         out.printf("%-18s %.1f%n", "ms_per_image_p95", msPercentile(0.95));
     }

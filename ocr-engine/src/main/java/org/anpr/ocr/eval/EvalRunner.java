@@ -80,6 +80,9 @@ public final class EvalRunner {
         }
     }
 
+    /** A candidate that does not touch the labelled plate at all is a read of something else. */
+    static final double SPURIOUS_IOU = 0.0;
+
     static ImageOutcome score(PlateRecognizer recognizer, LabelledImage img) {
         String name = img.image().getFileName().toString();
         long t0 = System.nanoTime();
@@ -92,14 +95,19 @@ public final class EvalRunner {
         double ms = (System.nanoTime() - t0) / 1e6;
         double bestIou = 0;
         boolean inTopN = false;
+        java.util.List<String> spurious = new java.util.ArrayList<>();
         for (PlateCandidate c : res.candidates()) {
             BoundingBox b = c.quad().boundingBox();
-            bestIou = Math.max(bestIou, b.iou(img.box()));
+            double iou = b.iou(img.box());
+            bestIou = Math.max(bestIou, iou);
+            if (iou <= SPURIOUS_IOU) {
+                spurious.add(c.text());
+            }
             for (Alternative a : c.alternatives()) {
                 inTopN |= a.text().equals(img.plate());
             }
         }
         String read = res.best().map(PlateCandidate::text).orElse("");
-        return new ImageOutcome(name, img.plate(), read, bestIou > IOU_THRESHOLD, bestIou, ms, inTopN, null);
+        return new ImageOutcome(name, img.plate(), read, bestIou > IOU_THRESHOLD, bestIou, ms, inTopN, null, spurious);
     }
 }

@@ -81,7 +81,7 @@ class EvalMainTest {
         List<String> fields = new ArrayList<>();
         j.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("images", "unreadable", "region", "threads", "detection_recall", "exact_top1", "exact_topn",
-                "char_accuracy", "ms_per_image_p50", "ms_per_image_p95", "results"), fields);
+                "char_accuracy", "spurious_reads", "ms_per_image_p50", "ms_per_image_p95", "results"), fields);
         assertEquals(4, j.get("images").asInt());
         assertEquals(1, j.get("unreadable").asInt());
         assertEquals("eu", j.get("region").asText());
