@@ -31,6 +31,25 @@ public final class CommandOptions {
         return o;
     }
 
+    /**
+     * A command's options from its {@code main}: prints {@code usage} and returns null for
+     * {@code --help}; on a bad option prints what is wrong and the usage, and exits 2.
+     */
+    public static CommandOptions forMain(String[] args, Set<String> known, String command, String usage) {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(usage);
+            return null;
+        }
+        try {
+            return parse(args, known);
+        } catch (IllegalArgumentException e) {
+            System.err.println(command + ": " + e.getMessage());
+            System.err.print(usage);
+            System.exit(2);
+            return null;
+        }
+    }
+
     public String text(String name, String otherwise) {
         return values.getOrDefault(name, otherwise);
     }

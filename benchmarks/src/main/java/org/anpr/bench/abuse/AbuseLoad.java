@@ -54,17 +54,8 @@ public final class AbuseLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.print(USAGE);
-            return;
-        }
-        CommandOptions o;
-        try {
-            o = CommandOptions.parse(args, OPTIONS);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench abuse: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
+        CommandOptions o = CommandOptions.forMain(args, OPTIONS, "bench abuse", USAGE);
+        if (o == null) {
             return;
         }
         if (o.text("--mode", "abuse").equals("storm")) {

@@ -34,17 +34,8 @@ public final class OutageLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.print(USAGE);
-            return;
-        }
-        CommandOptions o;
-        try {
-            o = CommandOptions.parse(args, OPTIONS);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench outage: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
+        CommandOptions o = CommandOptions.forMain(args, OPTIONS, "bench outage", USAGE);
+        if (o == null) {
             return;
         }
         int n = o.integer("--gantries", 200);

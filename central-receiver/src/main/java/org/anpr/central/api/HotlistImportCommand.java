@@ -1,10 +1,6 @@
 package org.anpr.central.api;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.anpr.central.audit.AuditLog;
 import org.anpr.central.config.ReceiverConfig;
@@ -15,6 +11,7 @@ import org.anpr.protocol.CodecLimits;
 import org.anpr.protocol.ProtocolException;
 import org.anpr.protocol.WireCodec;
 import org.anpr.protocol.hotlist.HotlistCsv;
+import org.anpr.protocol.hotlist.HotlistFile;
 
 /**
  * {@code ./anpr receiver hotlist import FILE.csv [--config FILE]}: applies a hotlist file (the
@@ -28,29 +25,12 @@ public final class HotlistImportCommand {
     }
 
     public static int run(Path file, ReceiverConfig config, PrintStream out, PrintStream err) {
+        java.util.Optional<HotlistCsv.Result> read = HotlistFile.read(file, "anpr receiver hotlist import", err);
+        if (read.isEmpty()) {
+            return 2;
+        }
+        HotlistCsv.Result parsed = read.get();
         String prefix = "anpr receiver hotlist import: ";
-        HotlistCsv.Result parsed;
-        try (InputStream in = Files.newInputStream(file)) {
-            parsed = new HotlistCsv().parse(in);
-        } catch (NoSuchFileException e) {
-            err.println(prefix + file + ": no such file");
-            return 2;
-        } catch (IOException e) {
-            err.println(prefix + file + ": cannot read (" + e.getMessage() + ")");
-            return 2;
-        }
-        if (!parsed.valid()) {
-            for (HotlistCsv.LineError e : parsed.errors()) {
-                err.println(file + ":" + e.line() + ": " + (e.column() == null || e.column().isEmpty() ? "" : e.column() + ": ")
-                        + e.reason());
-            }
-            err.println(prefix + parsed.errors().size() + " line(s) invalid; nothing was applied (header: " + HotlistCsv.header() + ")");
-            return 2;
-        }
-        if (parsed.upserts().isEmpty() && parsed.removals().isEmpty()) {
-            err.println(prefix + file + " has a header but no entries; nothing was applied");
-            return 2;
-        }
         try (Stores stores = Stores.open(config.store());
              CentralDatabase db = CentralDatabase.open(config.store(), 1, OperatorApi.schema())) {
             CentralHotlist hotlist = new CentralHotlist(stores.hotlist(), config.hotlist().deltaHistoryVersions(),
@@ -59,9 +39,7 @@ public final class HotlistImportCommand {
             new AuditLog(db).append(new AuditLog.Event(null, "command-line", "hotlist.import", file.getFileName().toString(), null,
                     "{\"upserts\":" + parsed.upserts().size() + ",\"removals\":" + parsed.removals().size() + ",\"version\":" + version
                             + "}"), System.currentTimeMillis() * 1000);
-            out.println("hotlist version " + version + ": " + parsed.upserts().size() + " entr" + (parsed.upserts().size() == 1 ? "y" : "ies")
-                    + " added or changed, " + parsed.removals().size() + " removed; " + hotlist.size() + " in all, in "
-                    + config.store().describe());
+            out.println(HotlistFile.summary(version, parsed, hotlist.size()) + ", in " + config.store().describe());
             return 0;
         } catch (ProtocolException e) {
             err.println(prefix + "refused, nothing applied: " + e.getMessage());

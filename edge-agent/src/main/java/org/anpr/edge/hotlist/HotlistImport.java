@@ -1,16 +1,13 @@
 package org.anpr.edge.hotlist;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.anpr.edge.config.AgentConfig;
 import org.anpr.edge.config.AgentConfigLoader;
 import org.anpr.edge.config.ConfigException;
 import org.anpr.protocol.hotlist.HotlistCsv;
+import org.anpr.protocol.hotlist.HotlistFile;
 import org.anpr.protocol.v1.HotlistDelta;
 
 /**
@@ -39,36 +36,17 @@ public final class HotlistImport {
             err.println(prefix + args[4] + ": " + e.getMessage());
             return 2;
         }
-        HotlistCsv.Result parsed;
-        try (InputStream in = Files.newInputStream(file)) {
-            parsed = new HotlistCsv().parse(in);
-        } catch (NoSuchFileException e) {
-            err.println(prefix + file + ": no such file");
-            return 2;
-        } catch (IOException e) {
-            err.println(prefix + file + ": cannot read (" + e.getMessage() + ")");
+        java.util.Optional<HotlistCsv.Result> read = HotlistFile.read(file, "anpr agent hotlist import", err);
+        if (read.isEmpty()) {
             return 2;
         }
-        if (!parsed.valid()) {
-            for (HotlistCsv.LineError e : parsed.errors()) {
-                err.println(file + ":" + e.line() + ": " + (e.column() == null || e.column().isEmpty() ? "" : e.column() + ": ")
-                        + e.reason());
-            }
-            err.println(prefix + parsed.errors().size() + " line(s) invalid; nothing was applied (header: " + HotlistCsv.header() + ")");
-            return 2;
-        }
-        if (parsed.upserts().isEmpty() && parsed.removals().isEmpty()) {
-            err.println(prefix + file + " has a header but no entries; nothing was applied");
-            return 2;
-        }
+        HotlistCsv.Result parsed = read.get();
         try (Hotlist hotlist = Hotlist.open(config.hotlistFile())) {
             long from = hotlist.version();
             hotlist.apply(HotlistDelta.newBuilder().setFromVersion(from).setToVersion(from + 1)
                     .setPublishedAtMicros(System.currentTimeMillis() * 1000)
                     .addAllUpserts(parsed.upserts()).addAllRemovedEntryIds(parsed.removals()).build());
-            out.println("hotlist version " + hotlist.version() + ": " + parsed.upserts().size() + " entr"
-                    + (parsed.upserts().size() == 1 ? "y" : "ies") + " added or changed, " + parsed.removals().size() + " removed; "
-                    + hotlist.size() + " in all, in " + config.hotlistFile());
+            out.println(HotlistFile.summary(hotlist.version(), parsed, hotlist.size()) + ", in " + config.hotlistFile());
             return 0;
         } catch (DeltaRejectedException e) {
             err.println(prefix + "refused, nothing applied: " + e.getMessage());
