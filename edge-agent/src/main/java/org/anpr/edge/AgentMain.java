@@ -24,6 +24,9 @@ public final class AgentMain {
                    ./anpr agent hotlist import FILE.csv --config gantry.yaml
                                   (a hotlist CSV applied to this gantry's own list, with the agent stopped;
                                    every bad line named, nothing applied unless all are valid)
+                   ./anpr agent signing-key FILE --gantry GANTRY-ID
+                                  (a new Ed25519 key signing this gantry's violations into FILE, mode 600, for
+                                   sectionRules.signingKeyFile; prints the line for the centre's sections.signingKeysFile)
             Runs the gantry edge agent: cameras -> recognition -> hotlist -> section timing -> outbox -> MQTT.
             The file's keys and defaults are in edge-agent/README.md; every error names its field.
 
@@ -55,6 +58,9 @@ public final class AgentMain {
         }
         if (args.length > 0 && args[0].equals("hotlist")) {
             return org.anpr.edge.hotlist.HotlistImport.run(args, out, err);
+        }
+        if (args.length > 0 && args[0].equals("signing-key")) {
+            return org.anpr.edge.section.SigningKeyCommand.run(args, out, err);
         }
         Options o;
         try {

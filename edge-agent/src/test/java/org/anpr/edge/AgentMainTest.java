@@ -96,4 +96,27 @@ class AgentMainTest {
             assertEquals(1, h.match("12ABC3", System.currentTimeMillis() * 1000).size(), "the plate is normalised and matched");
         }
     }
+
+    /** Issue 17, item 3b: a signing key made for the gantry, loaded from its configuration, refused by name when it is not one. */
+    @Test
+    void aSigningKeyIsMadeOwnerOnlyAndLoadedFromTheConfiguration() throws Exception {
+        Path key = dir.resolve("signing.pem");
+        assertEquals(0, run("signing-key", key.toString(), "--gantry", "A2-N-km52"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        String line = out.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(line.startsWith("A2-N-km52:"), line);
+        java.security.PublicKey pub = org.anpr.protocol.evidence.ViolationSignature.publicKey(line.substring(line.indexOf(':') + 1));
+        assertEquals(2, run("signing-key", key.toString(), "--gantry", "A2-N-km52"), "an existing key file is overwritten");
+        String yaml = Files.readString(gantryYaml("synthetic:7", "tcp://127.0.0.1:1"));
+        var config = org.anpr.edge.config.AgentConfigLoader.parse(yaml + "sectionRules: { signingKeyFile: \"" + key + "\" }\n");
+        java.security.PrivateKey loaded = config.sectionSettings().signingKey();
+        var signed = org.anpr.protocol.evidence.ViolationSignature.sign(org.anpr.protocol.evidence.ViolationChain.seal(
+                new org.anpr.protocol.sample.SampleMessages(3).violation("A2-N-km40", "A2-N-km52"), 1,
+                org.anpr.protocol.evidence.ViolationChain.GENESIS), loaded);
+        assertTrue(org.anpr.protocol.evidence.ViolationSignature.verify(signed, pub), "the loaded key is the one whose public half was printed");
+        Path notAKey = Files.writeString(dir.resolve("not-a-key.pem"), "hello");
+        org.anpr.edge.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(org.anpr.edge.config.ConfigException.class,
+                () -> org.anpr.edge.config.AgentConfigLoader.parse(yaml + "sectionRules: { signingKeyFile: \"" + notAKey + "\" }\n"));
+        assertTrue(e.getMessage().contains("sectionRules.signingKeyFile: '" + notAKey + "' is not an Ed25519 private key"), e.getMessage());
+    }
 }

@@ -122,6 +122,10 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Unmatched passage lifetime (h)", required = false, min = "1", max = "72")
     int sectionRules_passageTtlHours() default 24;
 
+    @AttributeDefinition(name = "Violation signing key", required = false,
+            description = "Ed25519 private key file (PKCS#8 PEM, from ./anpr agent signing-key) that signs each violation.")
+    String sectionRules_signingKeyFile();
+
     @AttributeDefinition(name = "Clock source", required = false, options = {
         @Option(label = "chrony", value = "chrony"), @Option(label = "none (tests only)", value = "none")})
     String clock_source() default "chrony";

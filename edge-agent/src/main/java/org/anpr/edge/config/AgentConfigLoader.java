@@ -94,9 +94,10 @@ public final class AgentConfigLoader {
         List<SectionDefinition> sections = sections(r, root, gantryId, cameras);
 
         JsonNode rules = r.object(root, "", "sectionRules", false);
-        r.onlyKnown(rules, "sectionRules", Set.of("minConfidence", "passageTtlHours"));
+        r.onlyKnown(rules, "sectionRules", Set.of("minConfidence", "passageTtlHours", "signingKeyFile"));
         double minConfidence = r.number(rules, "sectionRules", "minConfidence", 0.8, 0, 1, false);
         long ttlHours = r.integer(rules, "sectionRules", "passageTtlHours", 24, 1, 72);
+        java.security.PrivateKey signingKey = signingKey(r, rules);
         JsonNode clock = r.object(root, "", "clock", false);
         r.onlyKnown(clock, "clock", Set.of("syncBoundMicros", "source"));
         String clockSource = r.string(clock, "clock", "source", "chrony", false);
@@ -124,7 +125,7 @@ public final class AgentConfigLoader {
         if (!r.errors().isEmpty()) {
             throw new ConfigException(r.errors());
         }
-        return new AgentConfig(gantryId, cameras, recognition, sections, new SectionSettings(minConfidence, bound, Duration.ofHours(ttlHours)),
+        return new AgentConfig(gantryId, cameras, recognition, sections, new SectionSettings(minConfidence, bound, Duration.ofHours(ttlHours), signingKey),
                 hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes, minFreeBytes), mqtt, alertOutput, clockSource, management,
                 metrics, evidence);
     }
@@ -153,6 +154,22 @@ public final class AgentConfigLoader {
             out.add(new CameraConfig(id, lane, source, pacing));
         }
         return out;
+    }
+
+    /** {@code sectionRules.signingKeyFile}: the Ed25519 key (PKCS#8 PEM) that signs this gantry's violations; null for none. */
+    private static java.security.PrivateKey signingKey(NodeReader r, JsonNode rules) {
+        String file = r.string(rules, "sectionRules", "signingKeyFile", null, false);
+        if (file == null) {
+            return null;
+        }
+        try {
+            return org.anpr.protocol.evidence.ViolationSignature.privateKey(java.nio.file.Files.readString(Path.of(file)));
+        } catch (java.io.IOException e) {
+            r.error("sectionRules.signingKeyFile", "cannot read '" + file + "' (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            r.error("sectionRules.signingKeyFile", "'" + file + "' is " + e.getMessage());
+        }
+        return null;
     }
 
     /** {@code evidence:}: the images a read carries (a plate crop always; the overview on request). */

@@ -102,13 +102,15 @@ final class PassageStore implements AutoCloseable {
     }
 
     /**
-     * In one transaction: seals the violation as the chain's successor, records it as issued and
-     * deletes the pending read it consumed. Returns the sealed violation.
+     * In one transaction: seals the violation as the chain's successor (and signs its digest with
+     * {@code signingKey}, when there is one), records it as issued and deletes the pending read it
+     * consumed. Returns the sealed violation.
      */
-    SectionViolation issue(SectionViolation unsealed, long consumedPendingRow) throws SQLException {
+    SectionViolation issue(SectionViolation unsealed, long consumedPendingRow, java.security.PrivateKey signingKey) throws SQLException {
         return SqliteFiles.inTransaction(db, c -> {
             ChainHead head = chainHead();
-            SectionViolation sealed = ViolationChain.seal(unsealed, head.sequence() + 1, head.digest());
+            SectionViolation chained = ViolationChain.seal(unsealed, head.sequence() + 1, head.digest());
+            SectionViolation sealed = signingKey == null ? chained : org.anpr.protocol.evidence.ViolationSignature.sign(chained, signingKey);
             try (PreparedStatement up = c.prepareStatement("INSERT OR REPLACE INTO chain(id, sequence, digest) VALUES (1, ?, ?)");
                  PreparedStatement ins = c.prepareStatement("INSERT INTO issued(sequence, violation) VALUES (?, ?)")) {
                 up.setLong(1, sealed.getSequence());

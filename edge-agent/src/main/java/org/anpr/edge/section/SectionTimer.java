@@ -164,7 +164,7 @@ public final class SectionTimer implements AutoCloseable {
         } else {
             v.setOutcome(ViolationOutcome.VIOLATION_OUTCOME_NOT_ENFORCEABLE).setNotEnforceableReason(e.notEnforceableReason());
         }
-        SectionViolation sealed = store.issue(v.build(), pendingRow);
+        SectionViolation sealed = store.issue(v.build(), pendingRow, settings.signingKey());
         handOff(sealed);
         return Optional.of(sealed);
     }

@@ -129,6 +129,22 @@ class SectionTimerTest {
         }
     }
 
+    /** Issue 17, item 3b: with a signing key the exit gantry signs each sealed violation's digest. */
+    @Test
+    void violationsAreSignedWithTheGantrysKeyWhenItHasOne() throws Exception {
+        java.security.KeyPair key = org.anpr.protocol.evidence.ViolationSignature.generate();
+        SectionSettings signing = new SectionSettings(SETTINGS.minConfidence(), SETTINGS.clockBoundMicros(), SETTINGS.passageTtl(),
+                key.getPrivate());
+        try (SectionTimer exit = SectionTimer.open(dir.resolve("signed.db"), OUT, List.of(SECTION), signing, sink)) {
+            exit.onPassage(entryPassage("12ABC3", T));
+            SectionViolation v = exit.onRead(samples.read(OUT, "12ABC3", T + 360_000_000L)).get(0);
+            assertEquals(64, v.getSignature().size());
+            assertTrue(org.anpr.protocol.evidence.ViolationSignature.verify(v, key.getPublic()));
+            assertEquals(-1, ViolationChain.firstBroken(List.of(v)), "the signature leaves the chain as it was");
+        }
+        assertTrue(!signing.toString().contains("PRIVATE") && signing.toString().contains("signingKey=set"), "the key is not printed");
+    }
+
     @Test
     void exitReadBeforeThePassageArrivesIsMatchedLater() throws Exception {
         SectionPassage p = entryPassage("12ABC3", T);
