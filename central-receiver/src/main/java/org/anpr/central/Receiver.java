@@ -59,6 +59,8 @@ public final class Receiver implements AutoCloseable {
     public Receiver(ReceiverConfig config, UnaryOperator<ReadStore> decorateStore) throws Exception {
         this.config = config;
         // What can fail on bad input is read before any file is opened: nothing to clean up then.
+        org.anpr.central.violation.ViolationEvidence violationEvidence = org.anpr.central.violation.ViolationEvidence.load(
+                config.sections().signingKeysFile(), config.sections().requireSignatures());
         this.credentials = new CredentialsWatcher(config.auth().credentialsFile(), config.tls().crlFile(),
                 config.tls().crlFile() == null ? java.util.List.of() : TlsContexts.trustedCertificates(config.tls()));
         SslContext sslContext = config.tls().enabled() ? TlsContexts.server(config.tls()) : null;
@@ -79,6 +81,7 @@ public final class Receiver implements AutoCloseable {
                 }, metrics);
         this.router = new SectionRouter(sessions, writer, store.pendingDeliveries(), config.sections());
         this.ingestor = new Ingestor(codec, hotlist, writer, router, config.retention(), metrics);
+        ingestor.checkViolationsWith(violationEvidence);
         HotlistDistributor distributor = new HotlistDistributor(hotlist, sessions, metrics);
         ingestor.addCommitListener(router);
         ingestor.addCommitListener(distributor);

@@ -206,7 +206,7 @@ public final class ConfigLoader {
     }
 
     private SectionsConfig sections(JsonNode n, SectionsConfig d) {
-        known(n, "sections.", Set.of("routes", "maxHeldPerExit", "maxHold"));
+        known(n, "sections.", Set.of("routes", "maxHeldPerExit", "maxHold", "signingKeysFile", "requireSignatures"));
         List<SectionsConfig.Route> routes = new ArrayList<>();
         JsonNode list = n.path("routes");
         if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
@@ -220,7 +220,8 @@ public final class ConfigLoader {
             }
         }
         return new SectionsConfig(routes, integer(n, "sections.maxHeldPerExit", d.maxHeldPerExit()),
-                duration(n, "sections.maxHold", d.maxHold()));
+                duration(n, "sections.maxHold", d.maxHold()), path(n, "sections.signingKeysFile", d.signingKeysFile()),
+                bool(n, "sections.requireSignatures", d.requireSignatures()));
     }
 
     private HttpConfig http(JsonNode n, HttpConfig d) {

@@ -41,6 +41,7 @@ public final class Ingestor {
 
     private final SectionRouter router;
     private final RejectQuota rejectQuota;
+    private volatile org.anpr.central.violation.ViolationEvidence evidence = org.anpr.central.violation.ViolationEvidence.NONE;
 
     public Ingestor(WireCodec codec, CentralHotlist hotlist, GroupCommitWriter writer, SectionRouter router, RetentionConfig retention,
                     ReceiverMetrics metrics) {
@@ -50,6 +51,11 @@ public final class Ingestor {
         this.writer = writer;
         this.router = router;
         this.metrics = metrics;
+    }
+
+    /** The checks of violations' signatures and chains (default: none). */
+    public void checkViolationsWith(org.anpr.central.violation.ViolationEvidence e) {
+        this.evidence = e;
     }
 
     /** A payload that decodes but that its gantry may not send (a passage or violation off its sections). */
@@ -125,6 +131,14 @@ public final class Ingestor {
                 String refusal = router.routes().refuseViolation(gantryId, env.getViolation());
                 if (refusal != null) {
                     throw new Refused(SectionRouter.Admission.NOT_A_SECTION_ROUTE, refusal);
+                }
+                String unverified = evidence.refusal(gantryId, env.getViolation());
+                if (unverified != null) {
+                    metrics.increment(Counter.VIOLATIONS_UNVERIFIED);
+                    throw new Refused("BAD_EVIDENCE", unverified);
+                }
+                if (!evidence.follows(gantryId, env.getViolation())) {
+                    metrics.increment(Counter.VIOLATION_CHAIN_BREAKS);
                 }
                 writes.add(new StoreWrite.Violation(env.getViolation(), gantryId, now));
             }

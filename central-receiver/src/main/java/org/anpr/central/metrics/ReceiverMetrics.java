@@ -30,6 +30,10 @@ public final class ReceiverMetrics {
          * exit already holds sections.maxHeldPerExit passages).
          */
         SECTION_REFUSALS,
+        /** Violations quarantined: their signature or digest did not verify, or they were unsigned where a key is required. */
+        VIOLATIONS_UNVERIFIED,
+        /** Violations (stored) that did not follow their gantry's last one: a gap, a broken link or a fork in its chain. */
+        VIOLATION_CHAIN_BREAKS,
         MESSAGES_COMMITTED,
         COMMITS,
         /** Publishes the store could not commit, each after its batch was retried one publish at a time; each disconnects its sender. */
