@@ -54,6 +54,7 @@ class ViolationEvidenceIngestTest {
         Path keys = Files.writeString(dir.resolve("signing-keys"), "# exit gantries\n" + EXIT + ":"
                 + ViolationSignature.publicKeyText(exitKey.getPublic()) + "\n");
         var c = TestGantries.config(dir);
+        SectionViolation third;
         try (Receiver receiver = new Receiver(c.withSections(c.sections().withSigning(keys, false)))) {
             receiver.start();
             SectionViolation first = ViolationSignature.sign(chained(ENTRY, EXIT, 1, ViolationChain.GENESIS), exitKey.getPrivate());
@@ -72,12 +73,22 @@ class ViolationEvidenceIngestTest {
 
             // sequence 2 never arrives: 3 is stored, and the break in the chain counted
             SectionViolation second = ViolationSignature.sign(chained(ENTRY, EXIT, 2, first.getDigest()), exitKey.getPrivate());
-            SectionViolation third = ViolationSignature.sign(chained(ENTRY, EXIT, 3, second.getDigest()), exitKey.getPrivate());
+            third = ViolationSignature.sign(chained(ENTRY, EXIT, 3, second.getDigest()), exitKey.getPrivate());
             publish(receiver, EXIT, third);
             assertEquals(2, receiver.store().countViolations());
             assertEquals(1, receiver.metrics().get(Counter.VIOLATION_CHAIN_BREAKS));
             publish(receiver, EXIT, third); // a redelivery is no break
             assertEquals(1, receiver.metrics().get(Counter.VIOLATION_CHAIN_BREAKS));
+        }
+        // after a restart the anchor is where the stored chain stands: the next one follows, a fork does not
+        try (Receiver again = new Receiver(c.withSections(c.sections().withSigning(keys, false)))) {
+            again.start();
+            SectionViolation fourth = ViolationSignature.sign(chained(ENTRY, EXIT, 4, third.getDigest()), exitKey.getPrivate());
+            publish(again, EXIT, fourth);
+            assertEquals(0, again.metrics().get(Counter.VIOLATION_CHAIN_BREAKS), "the restarted centre lost its anchor");
+            SectionViolation fork = ViolationSignature.sign(chained(ENTRY, EXIT, 4, third.getDigest()), exitKey.getPrivate());
+            publish(again, EXIT, fork); // another violation under sequence 4
+            assertEquals(1, again.metrics().get(Counter.VIOLATION_CHAIN_BREAKS), "a second violation 4 is a fork");
         }
     }
 

@@ -152,6 +152,24 @@ final class CentralTables {
         return Jdbc.scalar(c, "SELECT count(*) FROM violations");
     }
 
+    static java.util.Map<String, org.anpr.protocol.v1.SectionViolation> latestViolations(Connection c) throws SQLException {
+        java.util.Map<String, org.anpr.protocol.v1.SectionViolation> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT v.gantry_id, v.violation FROM violations v JOIN (SELECT gantry_id,"
+                + " MAX(received_micros) AS latest FROM violations GROUP BY gantry_id) l ON v.gantry_id = l.gantry_id"
+                + " AND v.received_micros = l.latest");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                try {
+                    org.anpr.protocol.v1.SectionViolation v = org.anpr.protocol.v1.SectionViolation.parseFrom(rs.getBytes(2));
+                    out.merge(rs.getString(1), v, (a, b) -> a.getSequence() >= b.getSequence() ? a : b);
+                } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                    throw new SQLException("a stored violation does not decode", e);
+                }
+            }
+        }
+        return out;
+    }
+
     static List<RejectedPayload> rejected(Connection c) throws SQLException {
         List<RejectedPayload> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(

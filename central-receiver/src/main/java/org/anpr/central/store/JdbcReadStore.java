@@ -129,6 +129,15 @@ abstract class JdbcReadStore implements ReadStore {
     }
 
     @Override
+    public final synchronized java.util.Map<String, org.anpr.protocol.v1.SectionViolation> latestViolations() throws StoreException {
+        try {
+            return CentralTables.latestViolations(central());
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the latest violations", e);
+        }
+    }
+
+    @Override
     public final synchronized List<RejectedPayload> rejected() throws StoreException {
         try {
             return CentralTables.rejected(central());

@@ -35,6 +35,9 @@ public interface ReadStore extends AutoCloseable {
 
     List<RejectedPayload> rejected() throws StoreException;
 
+    /** The last violation received from each exit gantry, by gantry id: where each chain stands at start. */
+    java.util.Map<String, org.anpr.protocol.v1.SectionViolation> latestViolations() throws StoreException;
+
     /** Downstream messages not yet acknowledged by their gantry, oldest first. */
     List<PendingDelivery> pendingDeliveries() throws StoreException;
 

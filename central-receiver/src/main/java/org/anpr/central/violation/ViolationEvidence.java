@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * What the centre checks of a violation's evidence as it arrives: the exit gantry's Ed25519
  * signature over a digest that verifies ({@code sections.signingKeysFile}, required for every
  * gantry with {@code sections.requireSignatures}), and — anchoring each gantry's chain at the
- * centre — that it follows the last one accepted from that gantry since the start (a gap, a
- * repeated or a forked sequence is counted and logged; the stored chain check of the operators'
- * API shows it for good).
+ * centre — that it follows the last one accepted from that gantry (its anchor, taken from the store at
+ * start; a gap, a broken link or a fork is counted and logged, and the stored chain check of the
+ * operators' API shows it for good).
  */
 public final class ViolationEvidence {
     private static final Logger LOG = LoggerFactory.getLogger(ViolationEvidence.class);
@@ -77,6 +77,12 @@ public final class ViolationEvidence {
             }
         }
         return new ViolationEvidence(keys, requireSignatures);
+    }
+
+    /** Starts each gantry's anchor where its stored chain stands, so that a restart of the centre forgets nothing. */
+    public void anchor(Map<String, SectionViolation> latest) {
+        latest.forEach((g, v) -> anchors.merge(g, new Anchor(v.getSequence(), v.getDigest()),
+                (a, b) -> a.sequence() >= b.sequence() ? a : b));
     }
 
     /** Why {@code exitGantry}'s violation is refused as evidence, or null when it is accepted. */

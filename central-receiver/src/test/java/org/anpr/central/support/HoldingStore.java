@@ -74,6 +74,11 @@ public final class HoldingStore implements ReadStore {
     }
 
     @Override
+    public java.util.Map<String, org.anpr.protocol.v1.SectionViolation> latestViolations() throws StoreException {
+        return real.latestViolations();
+    }
+
+    @Override
     public boolean betweenCommits() throws StoreException {
         return real.betweenCommits();
     }
