@@ -44,6 +44,15 @@ public final class FrameSources {
      * times but without waiting (re-processing a recording, tests). Live sources ignore it.
      */
     public static FrameSource open(String cameraId, String source, Pacing replay, DeviceClock clock) throws IOException {
+        return open(cameraId, source, replay, ReplayConfig.DEFAULT_FPS, clock);
+    }
+
+    /**
+     * As {@link #open(String, String, Pacing, DeviceClock)}, with the frame rate given to recorded
+     * frames that carry no time of their own (an image folder without a sidecar or time-stamped names,
+     * a video without a frame rate): {@code cameras[].frameIntervalMillis}.
+     */
+    public static FrameSource open(String cameraId, String source, Pacing replay, double fallbackFps, DeviceClock clock) throws IOException {
         String s = source.trim();
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("rtsp")
@@ -62,10 +71,10 @@ public final class FrameSources {
         }
         Path p = Path.of(s);
         if (Files.isDirectory(p)) {
-            return new ImageFolderSource(p, ReplayConfig.of(cameraId).withPacing(replay), clock);
+            return new ImageFolderSource(p, ReplayConfig.of(cameraId).withPacing(replay).withFallbackFps(fallbackFps), clock);
         }
         if (Files.isRegularFile(p)) {
-            return new VideoFileSource(p, ReplayConfig.of(cameraId).withPacing(replay), clock);
+            return new VideoFileSource(p, ReplayConfig.of(cameraId).withPacing(replay).withFallbackFps(fallbackFps), clock);
         }
         throw new IllegalArgumentException("source: '" + s + "' is no stream URL, device, folder or file");
     }

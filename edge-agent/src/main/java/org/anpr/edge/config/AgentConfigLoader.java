@@ -137,7 +137,7 @@ public final class AgentConfigLoader {
         for (int i = 0; i < nodes.size(); i++) {
             String path = "cameras[" + i + "]";
             JsonNode c = nodes.get(i);
-            r.onlyKnown(c, path, Set.of("id", "lane", "source", "replay"));
+            r.onlyKnown(c, path, Set.of("id", "lane", "source", "replay", "frameIntervalMillis"));
             String id = id(r, c, path, "id");
             if (id != null && !seen.add(id)) {
                 r.error(path + ".id", "duplicate camera id '" + id + "'");
@@ -151,7 +151,8 @@ public final class AgentConfigLoader {
             } else if (!replay.equals("realtime")) {
                 r.error(path + ".replay", "must be realtime or fast, was '" + replay + "'");
             }
-            out.add(new CameraConfig(id, lane, source, pacing));
+            long interval = r.integer(c, path, "frameIntervalMillis", CameraConfig.DEFAULT_FRAME_INTERVAL_MILLIS, 1, 10_000);
+            out.add(new CameraConfig(id, lane, source, pacing, interval));
         }
         return out;
     }

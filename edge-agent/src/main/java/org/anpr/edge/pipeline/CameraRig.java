@@ -79,7 +79,7 @@ public final class CameraRig implements HealthProbe, AutoCloseable {
         for (int i = 0; i < config.cameras().size(); i++) {
             CameraConfig c = config.cameras().get(i);
             try {
-                opened.add(FrameSources.open(c.id(), c.source(), c.replay(), clock));
+                opened.add(FrameSources.open(c.id(), c.source(), c.replay(), 1000.0 / c.frameIntervalMillis(), clock));
             } catch (IOException | IllegalArgumentException e) {
                 errors.add("cameras[" + i + "] (" + c.id() + "): " + e.getMessage());
             }

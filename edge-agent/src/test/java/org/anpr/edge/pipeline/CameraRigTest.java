@@ -84,4 +84,38 @@ class CameraRigTest {
             }
         }
     }
+
+    /** Issue 15, item 1: stills of different vehicles, given a frame interval past the idle gap, are one read each. */
+    @Test
+    void stillsOfDifferentVehiclesAreOneReadEachWithTheirFrameInterval() throws Exception {
+        Path stills = Files.createDirectories(dir.resolve("stills"));
+        org.anpr.ocr.synth.SceneGenerator gen = new org.anpr.ocr.synth.SceneGenerator();
+        for (int v = 0; v < 3; v++) { // no times in the names, no frames.csv: file order at the frame interval
+            Files.write(stills.resolve("car-" + v + ".jpg"), gen.render(org.anpr.ocr.synth.SceneSpec.builder().size(1280, 720)
+                    .seed(4100 + v).build()).encoded());
+        }
+        AgentConfig c = AgentConfigLoader.parse("""
+                gantry: { id: G1 }
+                storage: { dir: "%s" }
+                cameras: [ { id: cam-1, lane: 1, source: "%s", replay: fast, frameIntervalMillis: 2000 } ]
+                recognition: { workers: 1 }
+                mqtt: { serverUri: "tcp://127.0.0.1:1" }
+                """.formatted(dir.resolve("data-stills"), stills));
+        assertEquals(2000, c.cameras().get(0).frameIntervalMillis());
+        try (CameraRig rig = CameraRig.open(c, DeviceClock.system(), HealthProbe.UNKNOWN);
+             EdgeAgent agent = EdgeAgent.start(c, rig)) {
+            rig.attachTo(agent);
+            assertTrue(rig.awaitEnd(java.time.Duration.ofSeconds(60)));
+            assertEquals(3, agent.metrics().readsIn.get(), "one read per photograph: " + rig.snapshot());
+            var times = new java.util.ArrayList<Long>();
+            for (var item : agent.outbox().next(10, java.util.Set.of())) {
+                for (var r : org.anpr.protocol.v1.Envelope.parseFrom(item.payload()).getReads().getReadsList()) {
+                    times.add(r.getCaptureTime().getEpochMicros());
+                }
+            }
+            java.util.Collections.sort(times);
+            assertEquals(3, times.size());
+            assertEquals(2_000_000, times.get(1) - times.get(0), "the frames are frameIntervalMillis apart");
+        }
+    }
 }
