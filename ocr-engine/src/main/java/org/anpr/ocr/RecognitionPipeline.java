@@ -90,7 +90,8 @@ final class RecognitionPipeline implements AutoCloseable {
         for (PlateRegion region : regions) {
             read(bgr, region, t).ifPresent(found::add);
         }
-        return new RecognitionResult(dedupe(NonPlateText.drop(found, config.region().code())), regions.size(), t, bgr.cols(), bgr.rows());
+        return new RecognitionResult(dedupe(NonPlateText.drop(found, config.region().code())), regions.size(), t, bgr.cols(), bgr.rows(),
+                SceneThumbnail.of(bgr));
     }
 
     private Optional<PlateCandidate> read(Mat bgr, PlateRegion region, StageTimings t) {

@@ -10,9 +10,11 @@ import java.util.List;
  * @param timings        per-stage wall-clock time
  * @param frameWidth     frame width in pixels
  * @param frameHeight    frame height in pixels
+ * @param thumbnail      the frame as a {@value SceneThumbnail#SIDE}x{@value SceneThumbnail#SIDE} grey image
+ *                       ({@link SceneThumbnail}): what tells consecutive frames of one scene from a cut
  */
 public record RecognitionResult(List<PlateCandidate> candidates, int detectedRegions, StageTimings timings,
-                                int frameWidth, int frameHeight) {
+                                int frameWidth, int frameHeight, byte[] thumbnail) {
     public RecognitionResult {
         candidates = List.copyOf(candidates);
     }

@@ -68,7 +68,7 @@ final class FrameWorker {
                 LOG.warn("{}: plate crops failed: {}", f, ex.toString());
                 evidence = Map.of();
             }
-            assembler.done(key, new FrameObservation(f.cameraId(), f.captureMicros() / 1000, r.candidates()), evidence);
+            assembler.done(key, new FrameObservation(f.cameraId(), f.captureMicros() / 1000, r.candidates(), r.thumbnail()), evidence);
             handedOver = true;
         } finally {
             if (!handedOver) {

@@ -128,6 +128,27 @@ class FramePipelineTest {
         }
     }
 
+    /** Issue 15, item 1: one vehicle moving through 20 frames is one read; the scene-cut check does not split it. */
+    @Test
+    void oneVehicleOverTwentyFramesIsOneRead() throws Exception {
+        SyntheticTrafficConfig traffic = SyntheticTrafficConfig.defaults("cam-v").withRate(25, 20, 0)
+                .withVehicles(1).withPacing(Pacing.AS_FAST_AS_POSSIBLE)
+                .withScene(SceneSpec.builder().size(1280, 720).seed(4100).build());
+        SyntheticTrafficSource source = new SyntheticTrafficSource(traffic, CLOCK);
+        Collector out = new Collector();
+        PipelineConfig cfg = PipelineConfig.withWorkers(2).withQueueCapacity(64).withMaxQueueWait(Duration.ofMinutes(1));
+        try (FramePipeline p = new FramePipeline(recognizer, cfg, out)) {
+            p.addSource(source, 1).start();
+            assertTrue(p.drain(Duration.ofSeconds(50)), "all frames recognised in time");
+            assertEquals(20, p.snapshot().framesIn());
+        }
+        String truth = source.truths().get(0).text();
+        assertEquals(1, out.passages.stream().filter(e -> e.text().equals(truth)).count(),
+                "reads of the one vehicle: " + out.passages.stream().map(e -> e.text() + "/" + e.frames()).toList());
+        assertTrue(out.passages.stream().filter(e -> e.text().equals(truth)).findFirst().orElseThrow().frames() >= 10,
+                "the passage holds most of the 20 frames");
+    }
+
     @Test
     void overloadDropsFramesNotReadsAndTheQueueStaysBounded() throws Exception {
         int vehicles = 5;

@@ -118,4 +118,31 @@ class CameraRigTest {
             assertEquals(2_000_000, times.get(1) - times.get(0), "the frames are frameIntervalMillis apart");
         }
     }
+
+    /**
+     * Issue 15, item 1: two photographs of different scenes whose plates read alike, replayed at the
+     * default 10 frames a second, are two reads: the cut between the scenes ends the first passage.
+     */
+    @Test
+    void aCutToAnotherSceneEndsThePassageAtTheDefaultFrameInterval() throws Exception {
+        Path stills = Files.createDirectories(dir.resolve("lookalikes"));
+        org.anpr.ocr.synth.SceneGenerator gen = new org.anpr.ocr.synth.SceneGenerator();
+        // one seed: the same plate text; a daylight and an infrared-night photograph: two scenes
+        Files.write(stills.resolve("a.jpg"), gen.render(org.anpr.ocr.synth.SceneSpec.builder().size(1280, 720).seed(4100).build()).encoded());
+        Files.write(stills.resolve("b.jpg"), gen.render(org.anpr.ocr.synth.SceneSpec.builder().size(1280, 720).seed(4100)
+                .look(org.anpr.ocr.synth.Look.IR_NIGHT).perspective(0.2).build()).encoded());
+        AgentConfig c = AgentConfigLoader.parse("""
+                gantry: { id: G1 }
+                storage: { dir: "%s" }
+                cameras: [ { id: cam-1, lane: 1, source: "%s", replay: fast } ]
+                recognition: { workers: 1 }
+                mqtt: { serverUri: "tcp://127.0.0.1:1" }
+                """.formatted(dir.resolve("data-lookalikes"), stills));
+        try (CameraRig rig = CameraRig.open(c, DeviceClock.system(), HealthProbe.UNKNOWN);
+             EdgeAgent agent = EdgeAgent.start(c, rig)) {
+            rig.attachTo(agent);
+            assertTrue(rig.awaitEnd(java.time.Duration.ofSeconds(60)));
+            assertEquals(2, agent.metrics().readsIn.get(), "two photographs 100 ms apart merged into one read: " + rig.snapshot());
+        }
+    }
 }

@@ -11,13 +11,16 @@ import org.anpr.ocr.syntax.EditDistance;
  * Turns the per-frame candidates of consecutive frames into ONE read per vehicle passage.
  * A candidate joins the open passage of its lane whose voted text is within
  * {@code maxTextDistance} edits (closest wins; optionally also near the last plate position);
- * otherwise it opens a new passage. A passage is emitted when idle for {@code idleGapMillis}, or
+ * otherwise it opens a new passage. A passage is emitted when idle for {@code idleGapMillis}, when
+ * its lane's view cuts to another scene ({@code sceneCut}: the next of a folder of photographs), or
  * closed when it gets older than {@code maxPassageMillis}. Thread-safe; time comes only from the
  * observations and {@link #poll(long)}, so it is deterministic under test.
  */
 public final class ReadAggregator {
     private final AggregatorConfig config;
     private final List<Track> open = new ArrayList<>();
+    /** Each lane's previous thumbnail; lanes are the cameras: few. */
+    private final java.util.Map<String, byte[]> lastThumbnail = new java.util.HashMap<>();
 
     public ReadAggregator(AggregatorConfig config) {
         this.config = config;
@@ -26,6 +29,12 @@ public final class ReadAggregator {
     /** Adds a frame; returns the passages that became due at its time (usually none). */
     public synchronized List<PassageRead> offer(FrameObservation frame) {
         List<PassageRead> due = poll(frame.timeMillis());
+        if (frame.thumbnail() != null) {
+            byte[] before = lastThumbnail.put(frame.lane(), frame.thumbnail());
+            if (config.sceneCut() > 0 && org.anpr.ocr.SceneThumbnail.difference(before, frame.thumbnail()) > config.sceneCut()) {
+                due.addAll(endLane(frame.lane())); // a cut: what was open belongs to the scene before
+            }
+        }
         for (PlateCandidate c : frame.candidates()) {
             if (c.confidence() < config.minConfidence() || c.text().isEmpty()) {
                 continue;
@@ -53,6 +62,18 @@ public final class ReadAggregator {
             }
         }
         out.sort(Comparator.comparingLong(PassageRead::firstSeenMillis));
+        return out;
+    }
+
+    private List<PassageRead> endLane(String lane) {
+        List<PassageRead> out = new ArrayList<>();
+        for (Iterator<Track> it = open.iterator(); it.hasNext(); ) {
+            Track t = it.next();
+            if (t.lane.equals(lane)) {
+                it.remove();
+                out.add(emit(t));
+            }
+        }
         return out;
     }
 

@@ -106,4 +106,22 @@ class ReadAggregatorTest {
         agg.offer(frame("1", 40, cand("AB128CD", 0.8, 900)));
         assertEquals(2, agg.flush().size());
     }
+
+    /** A cut to another scene ends the lane's open passage; the same scene lets it go on. */
+    @Test
+    void aSceneCutEndsThePassageOfItsLane() {
+        ReadAggregator agg = new ReadAggregator(new AggregatorConfig(1000, 10_000, 2, 0, 0.2, 40));
+        byte[] road = new byte[org.anpr.ocr.SceneThumbnail.SIDE * org.anpr.ocr.SceneThumbnail.SIDE];
+        byte[] roadAgain = road.clone();
+        roadAgain[0] = 30; // a vehicle moved: a small difference
+        byte[] otherScene = road.clone();
+        java.util.Arrays.fill(otherScene, (byte) 200);
+        assertEquals(0, agg.offer(new FrameObservation("L1", 0, List.of(cand("12ABC3", 0.9, 100)), road)).size());
+        assertEquals(0, agg.offer(new FrameObservation("L1", 100, List.of(cand("12ABC3", 0.9, 110)), roadAgain)).size(),
+                "the same scene: the passage goes on");
+        List<PassageRead> cut = agg.offer(new FrameObservation("L1", 200, List.of(cand("12ABC8", 0.9, 100)), otherScene));
+        assertEquals(1, cut.size(), "the cut ends the first passage");
+        assertEquals(2, cut.get(0).frames());
+        assertEquals(1, agg.flush().size(), "the look-alike plate after the cut is a passage of its own");
+    }
 }
