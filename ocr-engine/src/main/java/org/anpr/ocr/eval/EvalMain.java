@@ -21,6 +21,7 @@ import org.anpr.ocr.Region;
 public final class EvalMain {
     static final String USAGE = """
             Usage: anpr eval --dataset DIR [--region eu|br|us] [--threads N] [--json FILE] [--opinions LIST]
+                   anpr eval --synthesize DIR [--count N] [--seed S]   (N generated photographs with labels, default 10)
 
             Measures plate recognition on a labelled folder in the OpenALPR benchmark layout
             (one image and one .txt per vehicle; .txt line: file<TAB>x<TAB>y<TAB>w<TAB>h<TAB>PLATE).
@@ -51,6 +52,9 @@ public final class EvalMain {
 
     /** The whole command, testable: returns the exit status instead of exiting. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("--synthesize")) {
+            return SyntheticFolder.run(args, out, err);
+        }
         EvalArgs a;
         try {
             a = EvalArgs.parse(args);

@@ -119,6 +119,18 @@ class EvalMainTest {
     }
 
     @Test
+    void aSynthesizedFolderIsOneTheEvaluationReads(@TempDir Path dir) throws Exception {
+        Path photos = dir.resolve("photos");
+        assertEquals(0, run("--synthesize", photos.toString(), "--count", "3"));
+        assertTrue(out.toString().contains("wrote 3 generated photographs"), out.toString());
+        assertEquals(6, Files.list(photos).count(), "three images and three labels");
+        Path json = dir.resolve("eval.json");
+        assertEquals(0, run("--dataset", photos.toString(), "--json", json.toString()));
+        assertEquals(3, new ObjectMapper().readTree(json.toFile()).get("images").asInt());
+        assertEquals(2, run("--synthesize", photos.toString(), "--count", "many"));
+    }
+
+    @Test
     void reportFigures() {
         EvalReport r = new EvalReport("eu", 1, List.of(
                 new ImageOutcome("a", "AB123", "AB123", true, 0.8, 10, true, null),
