@@ -5,11 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.anpr.protocol.topic.GantryId;
 
 /**
  * Password hashes per gantry, from a file of {@code gantry-id:hash} lines ({@code #} comments).
@@ -66,29 +63,13 @@ public final class GantryCredentials {
         } catch (NoSuchFileException e) {
             return new GantryCredentials(Map.of());
         }
-        Map<String, String> hashes = new HashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int colon = line.indexOf(':');
-            String id = colon < 0 ? line : line.substring(0, colon);
-            String hash = colon < 0 ? "" : line.substring(colon + 1);
-            String where = file + ":" + (i + 1) + ": ";
-            if (!GantryId.isValid(id)) {
-                problems.add(where + GantryId.problemWith(id));
-            } else if (!PasswordHasher.isWellFormed(hash)) {
-                problems.add(where + "not '" + id + ":" + PasswordHasher.SCHEME + "$iterations$salt$hash' or '" + id + ":"
+        Map<String, String> hashes = GantryLines.parse(file, lines, "credentials file", (id, hash) -> {
+            if (!PasswordHasher.isWellFormed(hash)) {
+                throw new IllegalArgumentException("not '" + id + ":" + PasswordHasher.SCHEME + "$iterations$salt$hash' or '" + id + ":"
                         + PasswordHasher.SECRET_SCHEME + "$salt$hash'");
-            } else if (hashes.put(id, hash) != null) {
-                problems.add(where + "gantry '" + id + "' appears twice");
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new IOException("bad credentials file:\n  " + String.join("\n  ", problems));
-        }
+            return hash;
+        });
         return new GantryCredentials(hashes);
     }
 

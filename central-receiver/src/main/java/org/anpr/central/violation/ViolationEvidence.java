@@ -5,13 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.anpr.protocol.evidence.ViolationSignature;
-import org.anpr.protocol.topic.GantryId;
 import org.anpr.protocol.v1.SectionViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,34 +44,9 @@ public final class ViolationEvidence {
      * @throws IOException naming the file and each bad line
      */
     public static ViolationEvidence load(Path file, boolean requireSignatures) throws IOException {
-        Map<String, PublicKey> keys = new HashMap<>();
-        if (file != null) {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            List<String> problems = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                int colon = line.indexOf(':');
-                String id = colon < 0 ? line : line.substring(0, colon);
-                String where = file + ":" + (i + 1) + ": ";
-                if (!GantryId.isValid(id)) {
-                    problems.add(where + GantryId.problemWith(id));
-                    continue;
-                }
-                try {
-                    if (keys.put(id, ViolationSignature.publicKey(colon < 0 ? "" : line.substring(colon + 1))) != null) {
-                        problems.add(where + "gantry '" + id + "' appears twice");
-                    }
-                } catch (IllegalArgumentException e) {
-                    problems.add(where + e.getMessage());
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new IOException("bad signing keys file (sections.signingKeysFile):\n  " + String.join("\n  ", problems));
-            }
-        }
+        Map<String, PublicKey> keys = file == null ? Map.of() : org.anpr.central.auth.GantryLines.parse(file,
+                Files.readAllLines(file, StandardCharsets.UTF_8), "signing keys file (sections.signingKeysFile)",
+                (id, key) -> ViolationSignature.publicKey(key));
         return new ViolationEvidence(keys, requireSignatures);
     }
 
