@@ -80,9 +80,8 @@ public final class Receiver implements AutoCloseable {
                     }
                 }, metrics);
         this.router = new SectionRouter(sessions, writer, store.pendingDeliveries(), config.sections());
-        this.ingestor = new Ingestor(codec, hotlist, writer, router, config.retention(), metrics);
         violationEvidence.anchor(store.latestViolations());
-        ingestor.checkViolationsWith(violationEvidence);
+        this.ingestor = new Ingestor(codec, hotlist, writer, router, violationEvidence, config.retention(), metrics);
         HotlistDistributor distributor = new HotlistDistributor(hotlist, sessions, metrics);
         ingestor.addCommitListener(router);
         ingestor.addCommitListener(distributor);

@@ -12,6 +12,7 @@ import org.anpr.central.routing.SectionRouter;
 import org.anpr.central.store.RejectedPayload;
 import org.anpr.central.store.StoreWrite;
 import org.anpr.central.store.StoreWrite.AlertSource;
+import org.anpr.central.violation.ViolationEvidence;
 import org.anpr.protocol.ProtocolException;
 import org.anpr.protocol.WireCodec;
 import org.anpr.protocol.topic.Topic;
@@ -41,21 +42,18 @@ public final class Ingestor {
 
     private final SectionRouter router;
     private final RejectQuota rejectQuota;
-    private volatile org.anpr.central.violation.ViolationEvidence evidence = org.anpr.central.violation.ViolationEvidence.NONE;
+    private final ViolationEvidence evidence;
 
-    public Ingestor(WireCodec codec, CentralHotlist hotlist, GroupCommitWriter writer, SectionRouter router, RetentionConfig retention,
-                    ReceiverMetrics metrics) {
+    /** @param evidence the checks of violations' signatures and chains ({@link ViolationEvidence#NONE}: none) */
+    public Ingestor(WireCodec codec, CentralHotlist hotlist, GroupCommitWriter writer, SectionRouter router, ViolationEvidence evidence,
+                    RetentionConfig retention, ReceiverMetrics metrics) {
         this.rejectQuota = new RejectQuota(retention.rejectedPerGantryPerDay(), retention.rejectedBytesPerGantryPerDay());
+        this.evidence = evidence;
         this.codec = codec;
         this.hotlist = hotlist;
         this.writer = writer;
         this.router = router;
         this.metrics = metrics;
-    }
-
-    /** The checks of violations' signatures and chains (default: none). */
-    public void checkViolationsWith(org.anpr.central.violation.ViolationEvidence e) {
-        this.evidence = e;
     }
 
     /** A payload that decodes but that its gantry may not send (a passage or violation off its sections). */
@@ -90,7 +88,6 @@ public final class Ingestor {
         try {
             writes = writesFor(gantryId, envelope, payload, now);
         } catch (Refused r) {
-            metrics.increment(Counter.SECTION_REFUSALS);
             return quarantine(gantryId, topic, payload, now, r.problem, r.getMessage());
         }
         writes.add(new StoreWrite.Seen(gantryId, now));
@@ -130,6 +127,7 @@ public final class Ingestor {
             case VIOLATION -> {
                 String refusal = router.routes().refuseViolation(gantryId, env.getViolation());
                 if (refusal != null) {
+                    metrics.increment(Counter.SECTION_REFUSALS);
                     throw new Refused(SectionRouter.Admission.NOT_A_SECTION_ROUTE, refusal);
                 }
                 String unverified = evidence.refusal(gantryId, env.getViolation());
@@ -145,6 +143,7 @@ public final class Ingestor {
             case PASSAGE -> {
                 SectionRouter.Admission a = router.admit(gantryId, env.getPassage(), payload, now);
                 if (a.hold() == null) {
+                    metrics.increment(Counter.SECTION_REFUSALS);
                     throw new Refused(a.problem(), a.reason());
                 }
                 writes.add(a.hold());

@@ -95,7 +95,8 @@ class MqttPacketFuzzTest {
                 GroupCommitWriter writer = new GroupCommitWriter(store, 100, 10_000, 1_000, lagging -> { }, metrics);
                 SessionRegistry sessions = new SessionRegistry(8, 100, metrics);
                 SectionRouter router = new SectionRouter(sessions, writer, List.of(), config.sections());
-                Ingestor ingestor = new Ingestor(codec, hotlist, writer, router, config.retention(), metrics);
+                Ingestor ingestor = new Ingestor(codec, hotlist, writer, router,
+                        org.anpr.central.violation.ViolationEvidence.NONE, config.retention(), metrics);
                 CredentialsWatcher credentials = new CredentialsWatcher(config.auth().credentialsFile(), null, List.of());
                 MqttConfig mqtt = config.mqtt().withMaxConnectBytes(4_096).withMaxMessageBytes(64 << 10);
                 MqttServer server = new MqttServer(mqtt, null, credentials, sessions, ingestor, metrics, new CallerRuns());
