@@ -7,12 +7,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.anpr.central.api.AddOperatorCommand;
 import org.anpr.central.auth.PasswordHasher;
 import org.anpr.central.config.ConfigException;
 import org.anpr.central.config.ConfigLoader;
 import org.anpr.central.config.ReceiverConfig;
+import org.anpr.protocol.secrets.SecretFile;
 import org.anpr.protocol.topic.GantryId;
 
 /** {@code ./anpr receiver [--config FILE]}, {@code ./anpr receiver hash-password GANTRY}. */
@@ -135,26 +139,30 @@ public final class ReceiverMain {
         throw new IllegalArgumentException("unexpected arguments: " + String.join(" ", args));
     }
 
+    /** A subcommand's configuration from its trailing {@code [--config FILE]}; null, after saying why, when it has none valid. */
+    private static ReceiverConfig subcommandConfig(String[] tail, String command, PrintStream err) {
+        try {
+            return parse(tail);
+        } catch (IllegalArgumentException | ConfigException e) {
+            err.println("anpr receiver " + command + ": " + e.getMessage());
+            return null;
+        }
+    }
+
     private static int addOperator(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 4 && args.length != 6 || !args[2].equals("--role")) {
             err.println("anpr receiver add-operator: usage: add-operator NAME --role ROLE [--config FILE]");
             return 2;
         }
-        ReceiverConfig config;
-        try {
-            config = parse(args.length == 6 ? new String[] {args[4], args[5]} : new String[0]);
-        } catch (IllegalArgumentException | ConfigException e) {
-            err.println("anpr receiver add-operator: " + e.getMessage());
-            return 2;
-        }
-        return AddOperatorCommand.run(args[1], args[3], config, System.in, out, err);
+        ReceiverConfig config = subcommandConfig(Arrays.copyOfRange(args, 4, args.length), "add-operator", err);
+        return config == null ? 2 : AddOperatorCommand.run(args[1], args[3], config, System.in, out, err);
     }
 
     /** What an operator must hear at start: nobody can connect, or passwords would cross a network in clear. */
-    static java.util.List<String> startupWarnings(ReceiverConfig config) {
-        java.util.List<String> warnings = new java.util.ArrayList<>();
-        java.nio.file.Path credentials = config.auth().credentialsFile();
-        if (!java.nio.file.Files.exists(credentials)) {
+    static List<String> startupWarnings(ReceiverConfig config) {
+        List<String> warnings = new ArrayList<>();
+        Path credentials = config.auth().credentialsFile();
+        if (!Files.exists(credentials)) {
             warnings.add("no credentials file at " + credentials + ": no gantry can connect (unless by a client certificate). "
                     + "Add a gantry with: mkdir -p " + (credentials.getParent() == null ? "." : credentials.getParent())
                     + " && ./anpr receiver hash-password GANTRY-ID"
@@ -186,14 +194,8 @@ public final class ReceiverMain {
             err.println("anpr receiver hotlist: usage: hotlist import FILE.csv [--config FILE]");
             return 2;
         }
-        ReceiverConfig config;
-        try {
-            config = parse(args.length == 5 ? new String[] {args[3], args[4]} : new String[0]);
-        } catch (IllegalArgumentException | ConfigException e) {
-            err.println("anpr receiver hotlist import: " + e.getMessage());
-            return 2;
-        }
-        return org.anpr.central.api.HotlistImportCommand.run(java.nio.file.Path.of(args[2]), config, out, err);
+        ReceiverConfig config = subcommandConfig(Arrays.copyOfRange(args, 3, args.length), "hotlist import", err);
+        return config == null ? 2 : org.anpr.central.api.HotlistImportCommand.run(Path.of(args[2]), config, out, err);
     }
 
     private static int hashPassword(String[] args, PrintStream out, PrintStream err) throws Exception {
@@ -204,7 +206,7 @@ public final class ReceiverMain {
             return 2;
         }
         if (generate) {
-            return generateSecret(args[1], java.nio.file.Path.of(args[3]), out, err);
+            return generateSecret(args[1], Path.of(args[3]), out, err);
         }
         Console console = System.console();
         char[] password = console != null ? console.readPassword("password for %s: ", args[1])
@@ -218,12 +220,10 @@ public final class ReceiverMain {
     }
 
     /** Writes a new machine secret to {@code file} (created, owner-only from the first byte) and prints its credentials line. */
-    private static int generateSecret(String gantry, java.nio.file.Path file, PrintStream out, PrintStream err) {
+    private static int generateSecret(String gantry, Path file, PrintStream out, PrintStream err) {
         char[] secret = PasswordHasher.generateSecret();
         try {
-            java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            java.nio.file.Files.write(file, (new String(secret) + "\n").getBytes(StandardCharsets.UTF_8));
+            SecretFile.write(file, (new String(secret) + "\n").getBytes(StandardCharsets.UTF_8), SecretFile.PRIVATE, false);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             err.println("anpr receiver hash-password: " + file + " exists; not overwritten (a secret in use would be lost)");
             return 2;
@@ -232,7 +232,7 @@ public final class ReceiverMain {
             return 1;
         }
         out.println(gantry + ":" + PasswordHasher.hashSecret(secret));
-        java.util.Arrays.fill(secret, '\0');
+        Arrays.fill(secret, '\0');
         return 0;
     }
 }

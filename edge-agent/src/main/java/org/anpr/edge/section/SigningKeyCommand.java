@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import org.anpr.protocol.evidence.ViolationSignature;
+import org.anpr.protocol.secrets.SecretFile;
 import org.anpr.protocol.topic.GantryId;
 
 /**
@@ -30,8 +29,8 @@ public final class SigningKeyCommand {
         Path file = Path.of(args[1]);
         KeyPair pair = ViolationSignature.generate();
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, ViolationSignature.privateKeyPem(pair.getPrivate()), StandardCharsets.US_ASCII);
+            SecretFile.write(file, ViolationSignature.privateKeyPem(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII),
+                    SecretFile.PRIVATE, false);
         } catch (FileAlreadyExistsException e) {
             err.println("anpr agent signing-key: " + file + " exists; not overwritten (the key in use would be lost)");
             return 2;

@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.anpr.protocol.secrets.SecretFile;
 import org.anpr.provision.keys.DeviceKeys;
 import org.anpr.provision.profile.ManagementEndpoint;
 import org.anpr.provision.secrets.SecretFiles;
@@ -68,7 +69,7 @@ final class KeysCommand implements Callable<Integer> {
                     throw noReference("management.pskFile", "pskFile: secrets/" + id + ".psk");
                 }
                 Path file = SecretFiles.resolve(loaded, "management.pskFile", m.pskFile());
-                SecretFiles.write(file, keys.psk().getBytes(StandardCharsets.US_ASCII), SecretFiles.PRIVATE, force);
+                SecretFile.write(file, keys.psk().getBytes(StandardCharsets.US_ASCII), SecretFile.PRIVATE, force);
                 report(out, id, List.of(file), List.of("600"), "wrote a new " + DeviceKeys.PSK_BYTES * 8
                         + "-bit pre-shared key for " + id + " (identity " + m.pskIdentity() + ") to " + file + " (mode 600)\n"
                         + "next: 'anpr provision push " + profile + "' gives it to the gantry (over its current key)");
@@ -82,8 +83,8 @@ final class KeysCommand implements Callable<Integer> {
                     throw new FileAlreadyExistsException(keyFile.toFile().exists() ? keyFile.toString() : csrFile.toString());
                 }
                 DeviceKeys.CertificateRequest request = keys.certificateRequest(id, unit);
-                SecretFiles.write(keyFile, request.privateKeyPem().getBytes(StandardCharsets.US_ASCII), SecretFiles.PRIVATE, true);
-                SecretFiles.write(csrFile, request.csrPem().getBytes(StandardCharsets.US_ASCII), SecretFiles.PUBLIC, true);
+                SecretFile.write(keyFile, request.privateKeyPem().getBytes(StandardCharsets.US_ASCII), SecretFile.PRIVATE, true);
+                SecretFile.write(csrFile, request.csrPem().getBytes(StandardCharsets.US_ASCII), SecretFile.PUBLIC, true);
                 report(out, id, List.of(keyFile, csrFile), List.of("600", "644"), "wrote a new EC " + DeviceKeys.CURVE
                         + " private key for " + id + " to " + keyFile + " (mode 600)\nwrote its signing request (CN=" + id
                         + (unit == null ? "" : ", OU=" + unit) + ") to " + csrFile + ": have it signed by the network's CA");

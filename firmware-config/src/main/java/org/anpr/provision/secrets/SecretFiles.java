@@ -2,15 +2,9 @@ package org.anpr.provision.secrets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.anpr.provision.validation.LoadedProfile;
 
@@ -18,14 +12,10 @@ import org.anpr.provision.validation.LoadedProfile;
  * The secret files a profile references ({@code pskFile}, {@code passwordFile}, …): where they
  * are, reading them, and writing new ones. A relative reference is resolved against the folder
  * of the file — profile or defaults — in which it is written, so a shared defaults file can name
- * {@code secrets/ca.pass} next to itself.
+ * {@code secrets/ca.pass} next to itself. New ones are written with {@link
+ * org.anpr.protocol.secrets.SecretFile}.
  */
 public final class SecretFiles {
-    /** Owner read/write only: what a key or password deserves. */
-    public static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
-    /** Owner read/write, others read: for public material such as a CSR. */
-    public static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
-
     private static final Pattern HEX_KEY = Pattern.compile("(?:[0-9a-fA-F]{2}){16,}");
 
     private SecretFiles() {
@@ -71,37 +61,5 @@ public final class SecretFiles {
     public static byte[] psk(LoadedProfile loaded, String field, String reference) throws SecretException {
         String text = readText(loaded, field, reference);
         return HEX_KEY.matcher(text).matches() ? HexFormat.of().parseHex(text) : readBytes(loaded, field, reference);
-    }
-
-    /**
-     * Writes {@code content} to {@code file} with {@code permissions} from the first byte (the
-     * temporary file is created with them, so the secret is never readable by others, not even
-     * for a moment), then renames it into place.
-     *
-     * @param replace overwrite an existing file; without it an existing file is an error and is left as it is
-     */
-    public static void write(Path file, byte[] content, Set<PosixFilePermission> permissions, boolean replace)
-            throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        if (!replace && Files.exists(file)) {
-            throw new FileAlreadyExistsException(file.toString(), null, "exists");
-        }
-        Path temp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp",
-                PosixFilePermissions.asFileAttribute(permissions));
-        try {
-            Files.write(temp, content);
-            if (!replace) {
-                Files.move(temp, file); // refuses, if the file appeared meanwhile
-            } else {
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }
