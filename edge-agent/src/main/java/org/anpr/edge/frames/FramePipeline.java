@@ -83,6 +83,15 @@ public final class FramePipeline implements AutoCloseable {
                 : triggers.onOpen((camera, from) -> metrics.triggeredFrames.add(queue.promote(camera, from)));
     }
 
+    /**
+     * Plates reported while still in view: a passage whose vote is one of them is emitted at once
+     * (the hotlist's plates, so an alert does not wait for the vehicle to leave the picture).
+     */
+    public FramePipeline emitEarlyWhen(java.util.function.Predicate<String> plate) {
+        assembler.emitEarlyWhen(plate);
+        return this;
+    }
+
     /** Adds a source (before {@link #start()}); the pipeline closes it. */
     public synchronized FramePipeline addSource(FrameSource source, int lane) {
         if (started) {

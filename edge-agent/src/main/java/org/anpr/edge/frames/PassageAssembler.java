@@ -56,6 +56,11 @@ final class PassageAssembler {
         this.metrics = metrics;
     }
 
+    /** See {@link ReadAggregator#emitEarlyWhen}. */
+    void emitEarlyWhen(java.util.function.Predicate<String> urgentText) {
+        aggregator.emitEarlyWhen(urgentText);
+    }
+
     void lane(String cameraId, int lane) {
         lanes.put(cameraId, lane);
     }

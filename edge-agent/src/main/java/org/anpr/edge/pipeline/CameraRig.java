@@ -91,6 +91,17 @@ public final class CameraRig implements HealthProbe, AutoCloseable {
         return new CameraRig(config, opened, host);
     }
 
+    /**
+     * A rig over sources the caller opened, one per {@code cameras[]} entry and in its order (the
+     * demo's scheduled synthetic cameras); the rig owns and closes them.
+     */
+    public static CameraRig of(AgentConfig config, List<FrameSource> sources, HealthProbe host) {
+        if (sources.size() != config.cameras().size()) {
+            throw new IllegalArgumentException(sources.size() + " sources for " + config.cameras().size() + " cameras");
+        }
+        return new CameraRig(config, List.copyOf(sources), host);
+    }
+
     /** Starts capture and recognition; every passage read goes to {@code agent.onRead}. */
     public void attachTo(EdgeAgent agent) {
         agent.attach(reads);

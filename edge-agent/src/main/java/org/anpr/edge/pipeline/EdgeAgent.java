@@ -131,8 +131,12 @@ public final class EdgeAgent implements AutoCloseable {
         this.configFile = file;
     }
 
-    /** Feeds reads from a source into {@link #onRead}; a read that cannot be stored is logged. */
+    /**
+     * Feeds reads from a source into {@link #onRead}; a read that cannot be stored is logged. A
+     * plate on the hotlist is read out as soon as it is recognised, not when the vehicle has left.
+     */
     public void attach(PlateReadSource source) {
+        source.emitEarlyWhen(plate -> hotlist.index().containsExact(plate, System.currentTimeMillis() * 1000));
         source.start(read -> {
             try {
                 onRead(read);

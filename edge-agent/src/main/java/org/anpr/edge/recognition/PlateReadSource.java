@@ -1,6 +1,7 @@
 package org.anpr.edge.recognition;
 
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.anpr.protocol.v1.PlateRead;
 
 /**
@@ -9,6 +10,13 @@ import org.anpr.protocol.v1.PlateRead;
  */
 public interface PlateReadSource extends AutoCloseable {
     void start(Consumer<PlateRead> reads);
+
+    /**
+     * Plates to report as soon as they are read, before the vehicle's passage ends (the agent
+     * gives its hotlist). Called before {@link #start}; sources that emit whole reads ignore it.
+     */
+    default void emitEarlyWhen(Predicate<String> plate) {
+    }
 
     @Override
     void close();

@@ -145,4 +145,34 @@ class CameraRigTest {
             assertEquals(2, agent.metrics().readsIn.get(), "two photographs 100 ms apart merged into one read: " + rig.snapshot());
         }
     }
+
+    /**
+     * A wanted plate is read out while the vehicle is still in view (issue 14: alerts within a
+     * second of capture), and its later frames give no second read.
+     */
+    @Test
+    void aWantedVehicleIsReadOutWhileStillInViewAndOnlyOnce() throws Exception {
+        var traffic = org.anpr.edge.capture.synthetic.SyntheticTrafficConfig.defaults("cam-1")
+                .withScene(org.anpr.ocr.synth.SceneSpec.builder().size(1280, 720).seed(4242).build())
+                .withRate(8, 12, 12).withVehicles(1);
+        String wanted = org.anpr.edge.capture.synthetic.SyntheticTrafficSource.plateOf(traffic, 0);
+        AgentConfig c = config("[ { id: cam-1, lane: 1, source: synthetic } ]");
+        var camera = new org.anpr.edge.capture.synthetic.SyntheticTrafficSource(traffic, DeviceClock.system());
+        try (CameraRig rig = CameraRig.of(c, java.util.List.of(camera), HealthProbe.UNKNOWN);
+             EdgeAgent agent = EdgeAgent.start(c, rig)) {
+            agent.hotlist().apply(org.anpr.protocol.v1.HotlistDelta.newBuilder().setFromVersion(0).setToVersion(1)
+                    .addUpserts(new org.anpr.protocol.sample.SampleMessages(7).hotlistEntry(wanted)).build());
+            java.util.concurrent.atomic.AtomicLong alertedMicros = new java.util.concurrent.atomic.AtomicLong();
+            agent.onAlert(a -> alertedMicros.compareAndSet(0, System.currentTimeMillis() * 1000));
+            rig.attachTo(agent);
+            assertTrue(rig.awaitEnd(java.time.Duration.ofSeconds(60)), "the vehicle drove by: " + rig.snapshot());
+            var truth = camera.truths().get(0);
+            assertEquals(12, truth.frames());
+            assertTrue(alertedMicros.get() > 0, "no alert for " + wanted + ": " + rig.snapshot());
+            assertTrue(alertedMicros.get() < truth.lastMicros(), "the alert came " + (alertedMicros.get() - truth.lastMicros()) / 1000
+                    + " ms after the vehicle's last frame: it waited for the passage to end");
+            assertEquals(1, agent.metrics().readsIn.get(), "one read for the vehicle, not one early and one at its end");
+            assertEquals(1, agent.metrics().alerts.get());
+        }
+    }
 }

@@ -13,17 +13,30 @@ import org.anpr.ocr.syntax.EditDistance;
  * {@code maxTextDistance} edits (closest wins; optionally also near the last plate position);
  * otherwise it opens a new passage. A passage is emitted when idle for {@code idleGapMillis}, when
  * its lane's view cuts to another scene ({@code sceneCut}: the next of a folder of photographs), or
- * closed when it gets older than {@code maxPassageMillis}. Thread-safe; time comes only from the
- * observations and {@link #poll(long)}, so it is deterministic under test.
+ * closed when it gets older than {@code maxPassageMillis}. A passage whose voted text is
+ * {@linkplain #emitEarlyWhen urgent} (a wanted plate) is emitted as soon as it reads so, and
+ * its later frames are absorbed without a second read, unless they change the vote: then the
+ * passage is emitted again at its end with the corrected text. Thread-safe; time comes only from
+ * the observations and {@link #poll(long)}, so it is deterministic under test.
  */
 public final class ReadAggregator {
     private final AggregatorConfig config;
     private final List<Track> open = new ArrayList<>();
     /** Each lane's previous thumbnail; lanes are the cameras: few. */
     private final java.util.Map<String, byte[]> lastThumbnail = new java.util.HashMap<>();
+    private volatile java.util.function.Predicate<String> urgent = text -> false;
 
     public ReadAggregator(AggregatorConfig config) {
         this.config = config;
+    }
+
+    /**
+     * Which voted texts are emitted at once instead of at the passage's end: the gantry's hotlist,
+     * so a wanted vehicle is reported while still in view, not a second and a half after it left.
+     * Called on every frame that joins a passage: must be fast and thread-safe.
+     */
+    public void emitEarlyWhen(java.util.function.Predicate<String> urgentText) {
+        this.urgent = java.util.Objects.requireNonNull(urgentText, "urgentText");
     }
 
     /** Adds a frame; returns the passages that became due at its time (usually none). */
@@ -41,9 +54,15 @@ public final class ReadAggregator {
             }
             Track t = match(frame.lane(), frame.timeMillis(), c);
             if (t == null) {
-                open.add(new Track(frame.lane(), frame.timeMillis(), c));
+                t = new Track(frame.lane(), frame.timeMillis(), c);
+                open.add(t);
             } else {
                 t.add(frame.timeMillis(), c);
+            }
+            if (t.emittedEarly == null && urgent.test(t.votedText())) {
+                PassageRead early = emit(t);
+                t.emittedEarly = early.text();
+                due.add(early);
             }
         }
         return due;
@@ -58,7 +77,7 @@ public final class ReadAggregator {
             boolean tooLong = nowMillis - t.firstSeen > config.maxPassageMillis();
             if (idle || tooLong) {
                 it.remove();
-                out.add(emit(t));
+                emitAtEnd(t, out);
             }
         }
         out.sort(Comparator.comparingLong(PassageRead::firstSeenMillis));
@@ -71,7 +90,7 @@ public final class ReadAggregator {
             Track t = it.next();
             if (t.lane.equals(lane)) {
                 it.remove();
-                out.add(emit(t));
+                emitAtEnd(t, out);
             }
         }
         return out;
@@ -111,6 +130,13 @@ public final class ReadAggregator {
         double dx = c.quad().boundingBox().centerX() - t.lastCenterX();
         double dy = c.quad().boundingBox().centerY() - t.lastCenterY();
         return Math.hypot(dx, dy) <= config.maxCenterJump();
+    }
+
+    /** A passage ends: emitted now, unless it already was with the same text. */
+    private static void emitAtEnd(Track t, List<PassageRead> out) {
+        if (t.emittedEarly == null || !t.emittedEarly.equals(t.votedText())) {
+            out.add(emit(t));
+        }
     }
 
     private static PassageRead emit(Track t) {

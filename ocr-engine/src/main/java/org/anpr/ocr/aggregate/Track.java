@@ -11,6 +11,8 @@ final class Track {
     long lastSeen;
     final List<PlateCandidate> reads = new ArrayList<>();
     private String voted;
+    /** The text this passage was emitted with ahead of its end (a wanted plate), or null. */
+    String emittedEarly;
 
     Track(String lane, long time, PlateCandidate first) {
         this.lane = lane;

@@ -124,4 +124,37 @@ class ReadAggregatorTest {
         assertEquals(2, cut.get(0).frames());
         assertEquals(1, agg.flush().size(), "the look-alike plate after the cut is a passage of its own");
     }
+
+    @Test
+    void aWantedPlateIsEmittedOnItsFirstFrameAndItsLaterFramesGiveNoSecondRead() {
+        ReadAggregator agg = new ReadAggregator(config);
+        agg.emitEarlyWhen("12ABC3"::equals);
+        List<PassageRead> first = agg.offer(frame("1", 1000, cand("12ABC3", 0.8, 300)));
+        assertEquals(1, first.size(), "emitted while the vehicle is still in view");
+        assertEquals("12ABC3", first.get(0).text());
+        assertEquals(1, first.get(0).frames());
+        for (int i = 1; i < 5; i++) {
+            assertTrue(agg.offer(frame("1", 1000 + 40L * i, cand("12ABC3", 0.8, 300 + 5 * i))).isEmpty());
+        }
+        assertEquals(1, agg.openPassages(), "the passage still absorbs the vehicle's frames");
+        assertTrue(agg.poll(1000 + 160 + 1000).isEmpty(), "no second read of the same vehicle at its end");
+        assertEquals(0, agg.openPassages());
+        // a plate not on the list waits for the passage's end as before
+        assertTrue(agg.offer(frame("1", 5000, cand("99XYZ9", 0.8, 300))).isEmpty());
+        assertEquals(List.of("99XYZ9"), agg.flush().stream().map(PassageRead::text).toList());
+    }
+
+    @Test
+    void anEarlyReadThatTheLaterFramesOutvoteIsCorrectedAtTheEnd() {
+        ReadAggregator agg = new ReadAggregator(config);
+        agg.emitEarlyWhen("12ABC8"::equals);
+        assertEquals(List.of("12ABC8"), agg.offer(frame("1", 0, cand("12ABC8", 0.9, 300))).stream().map(PassageRead::text).toList());
+        for (int i = 1; i < 6; i++) {
+            agg.offer(frame("1", 40L * i, cand("12ABC3", 0.8, 300 + 5 * i)));
+        }
+        List<PassageRead> end = agg.flush();
+        assertEquals(1, end.size());
+        assertEquals("12ABC3", end.get(0).text(), "the vote over all frames, emitted as a second read");
+        assertEquals(6, end.get(0).frames());
+    }
 }

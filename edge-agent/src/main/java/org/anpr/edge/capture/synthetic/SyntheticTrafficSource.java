@@ -182,8 +182,11 @@ public final class SyntheticTrafficSource implements FrameSource {
         return new Rendered(s.toMat(), s.plates().isEmpty() ? null : s.plates().get(0));
     }
 
-    /** The image moved down by {@code dy} pixels (edges repeated); a new Mat the caller owns. */
-    private static Mat shifted(Mat src, int dy) {
+    /**
+     * The image moved down by {@code dy} pixels (edges repeated); a new Mat the caller owns. A
+     * vehicle approaching the camera, frame by frame.
+     */
+    public static Mat shifted(Mat src, int dy) {
         Mat out = new Mat();
         try (Mat m = new Mat(2, 3, CV_64F); DoubleIndexer idx = m.createIndexer(); Scalar border = new Scalar(0.0);
              Size size = src.size()) {

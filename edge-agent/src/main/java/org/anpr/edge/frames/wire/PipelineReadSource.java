@@ -32,6 +32,7 @@ public final class PipelineReadSource implements PlateReadSource {
     private final Function<PassageListener, FramePipeline> factory;
     private final AtomicLong unmappable = new AtomicLong();
     private FramePipeline pipeline;
+    private java.util.function.Predicate<String> early = plate -> false;
 
     public PipelineReadSource(PlateReadMapper mapper, Function<PassageListener, FramePipeline> factory) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -54,7 +55,15 @@ public final class PipelineReadSource implements PlateReadSource {
             }
             reads.accept(r);
         });
-        pipeline.start();
+        pipeline.emitEarlyWhen(early).start();
+    }
+
+    @Override
+    public synchronized void emitEarlyWhen(java.util.function.Predicate<String> plate) {
+        this.early = Objects.requireNonNull(plate, "plate");
+        if (pipeline != null) {
+            pipeline.emitEarlyWhen(plate);
+        }
     }
 
     /** The running pipeline (metrics), or null before {@link #start}. */
