@@ -25,6 +25,7 @@ import org.anpr.protocol.v1.HotlistEntry;
 final class DemoCentre implements AutoCloseable {
     private final Receiver receiver;
     private final int port;
+    private int wantedEntries;
 
     private DemoCentre(Receiver receiver, int port) {
         this.receiver = receiver;
@@ -36,33 +37,66 @@ final class DemoCentre implements AutoCloseable {
         "demo-admin:admin", "demo-auditor:auditor", "demo-viewer:viewer"};
 
     /**
-     * @param consolePort the operators' console and API port on loopback; when taken, any free one
+     * What the centre is told about the network.
+     *
+     * @param gantries     each gantry's id and MQTT secret (stored as a salted hash of a machine secret; a short
+     *                     password as PBKDF2)
+     * @param routes       the speed sections ({@code sections.routes})
+     * @param signingKeys  the exit gantries' public keys ({@code sections.signingKeysFile} lines)
+     * @param positions    the gantries' positions and names for the map ({@code http.gantriesFile})
      */
+    record Network(java.util.Map<String, char[]> gantries, List<org.anpr.central.config.SectionsConfig.Route> routes,
+                   List<String> signingKeys, Path positions) {
+    }
+
+    /** A centre for one gantry and no section, with MQTT on any free port (the provisioning tests). */
     static DemoCentre start(Path dir, String gantryId, char[] password, int consolePort, String operatorPassword) throws Exception {
+        return start(dir, new Network(java.util.Map.of(gantryId, password), List.of(), List.of(), null), 0, consolePort,
+                operatorPassword, true, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param mqttPort    the plain MQTT port on loopback (0 = any free one)
+     * @param consolePort the operators' console and API port on loopback; when taken, any free one
+     * @param console     serve the console and the API at all
+     * @param decorate    wraps the store (the demo's commit log)
+     */
+    static DemoCentre start(Path dir, Network network, int mqttPort, int consolePort, String operatorPassword, boolean console,
+                            java.util.function.UnaryOperator<org.anpr.central.store.ReadStore> decorate) throws Exception {
         Files.createDirectories(dir);
         Path credentials = dir.resolve("credentials");
-        Files.writeString(credentials, gantryId + ":" + PasswordHasher.hash(password) + "\n");
+        StringBuilder lines = new StringBuilder();
+        network.gantries().forEach((id, secret) -> lines.append(id).append(':').append(secret.length >= PasswordHasher.MIN_SECRET_CHARS
+                ? PasswordHasher.hashSecret(secret) : PasswordHasher.hash(secret)).append('\n'));
+        Files.writeString(credentials, lines);
+        Path keys = network.signingKeys().isEmpty() ? null : dir.resolve("signing-keys");
+        if (keys != null) {
+            Files.writeString(keys, String.join("\n", network.signingKeys()) + "\n");
+        }
         MqttConfig d = MqttConfig.DEFAULTS;
         ReceiverConfig config = ReceiverConfig.DEFAULTS
-                .withMqtt(new MqttConfig("127.0.0.1", 0, d.maxMessageBytes(), d.maxClientIdLength(),
+                .withMqtt(new MqttConfig("127.0.0.1", mqttPort, d.maxMessageBytes(), d.maxClientIdLength(),
                         d.maxInflightPerClient(), d.maxKeepAliveSeconds(), d.connectTimeoutSeconds()))
                 .withStore(StoreConfig.DEFAULTS.withDirectory(dir))
                 .withAuth(new AuthConfig(credentials))
-                .withHttp(ReceiverConfig.DEFAULTS.http().withListen("127.0.0.1", consolePort));
+                .withSections(org.anpr.central.config.SectionsConfig.DEFAULTS.withRoutes(network.routes()).withSigning(keys, false))
+                .withHttp(ReceiverConfig.DEFAULTS.http().withListen("127.0.0.1", consolePort).withGantriesFile(network.positions())
+                        .withEnabled(console));
         for (String account : OPERATORS) {
             String[] nameRole = account.split(":");
             AddOperatorCommand.run(nameRole[0], nameRole[1], config,
                     new ByteArrayInputStream((operatorPassword + "\n").getBytes(StandardCharsets.UTF_8)), QUIET, QUIET);
         }
         try {
-            return started(config);
+            return started(config, decorate);
         } catch (BindException e) {
-            return started(config.withHttp(config.http().withListen("127.0.0.1", 0))); // the port is taken: any free one
+            return started(config.withHttp(config.http().withListen("127.0.0.1", 0)), decorate); // the port is taken: any free one
         }
     }
 
-    private static DemoCentre started(ReceiverConfig config) throws Exception {
-        Receiver receiver = new Receiver(config);
+    private static DemoCentre started(ReceiverConfig config,
+                                      java.util.function.UnaryOperator<org.anpr.central.store.ReadStore> decorate) throws Exception {
+        Receiver receiver = new Receiver(config, decorate);
         try {
             return new DemoCentre(receiver, receiver.start());
         } catch (Exception e) {
@@ -78,16 +112,9 @@ final class DemoCentre implements AutoCloseable {
      * (the same API the console uses): plate and category of each.
      */
     List<String> alertBoard(String operatorPassword) throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        String base = "http://localhost:" + receiver.httpPort();
-        String login = "{\"name\":\"demo-dispatcher\",\"password\":\"" + operatorPassword + "\"}";
-        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/session"))
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(login)).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
-        String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/alerts")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         List<String> out = new java.util.ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode a : new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("items")) {
+        for (com.fasterxml.jackson.databind.JsonNode a : org.anpr.demo.ledger.OperatorClient.signIn(apiBase(), "demo-dispatcher",
+                operatorPassword).get("/api/v1/alerts").path("items")) {
             out.add(a.path("read").path("plate").asText() + " (" + a.path("entry").path("category").asText() + ", "
                     + a.path("source").asText() + " match)");
         }
@@ -96,7 +123,12 @@ final class DemoCentre implements AutoCloseable {
 
     /** Where the operators' console is. */
     String consoleUrl() {
-        return "http://localhost:" + receiver.httpPort() + "/";
+        return apiBase() + "/";
+    }
+
+    /** The console's and the API's origin. */
+    String apiBase() {
+        return "http://localhost:" + receiver.httpPort();
     }
 
     int port() {
@@ -107,13 +139,25 @@ final class DemoCentre implements AutoCloseable {
         return receiver;
     }
 
-    /** Puts a plate on the national hotlist as a stolen vehicle; returns the new list version. */
-    long wanted(String plate) throws Exception {
-        HotlistEntry entry = HotlistEntry.newBuilder()
-                .setEntryId("demo-1").setPlateText(plate)
-                .setCategory(HotlistCategory.HOTLIST_CATEGORY_STOLEN_VEHICLE).setPriority(1)
-                .setReferenceId("DEMO-CASE-1").setInstructions("Stolen in Brussels last night. Follow, do not stop alone.").build();
-        return receiver.hotlist().apply(List.of(entry), List.of());
+    /**
+     * Puts plates on the national hotlist, each with a category, a priority and instructions as a
+     * hotlist manager would; returns the new list version.
+     */
+    long wanted(List<org.anpr.ocr.synth.PlateTruth> plates) throws Exception {
+        HotlistCategory[] categories = {HotlistCategory.HOTLIST_CATEGORY_STOLEN_VEHICLE, HotlistCategory.HOTLIST_CATEGORY_WANTED_PERSON,
+            HotlistCategory.HOTLIST_CATEGORY_STOLEN_VEHICLE, HotlistCategory.HOTLIST_CATEGORY_UNINSURED};
+        List<HotlistEntry> entries = new java.util.ArrayList<>();
+        for (org.anpr.ocr.synth.PlateTruth p : plates) {
+            int n = ++wantedEntries;
+            HotlistCategory category = categories[n % categories.length];
+            entries.add(HotlistEntry.newBuilder()
+                    .setEntryId("demo-" + n).setPlateText(p.text())
+                    .setCategory(category).setPriority(category == HotlistCategory.HOTLIST_CATEGORY_UNINSURED ? 3 : 1)
+                    .setReferenceId("DEMO-CASE-" + n).setInstructions(category == HotlistCategory.HOTLIST_CATEGORY_WANTED_PERSON
+                            ? "Driver wanted for questioning. Do not approach; report direction." : "Follow, do not stop alone.")
+                    .build());
+        }
+        return receiver.hotlist().apply(entries, List.of());
     }
 
     @Override

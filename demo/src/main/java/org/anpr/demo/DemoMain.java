@@ -4,41 +4,20 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.anpr.central.store.StoreWrite.AlertSource;
-import org.anpr.edge.capture.synthetic.SyntheticTrafficConfig;
-import org.anpr.edge.capture.synthetic.SyntheticTrafficSource;
-import org.anpr.edge.config.AgentConfig;
-import org.anpr.edge.config.AgentConfigLoader;
-import org.anpr.edge.frames.FramePipeline;
-import org.anpr.edge.frames.PipelineConfig;
-import org.anpr.edge.frames.metrics.LatencySnapshot;
-import org.anpr.edge.frames.metrics.PipelineSnapshot;
-import org.anpr.edge.frames.wire.PipelineReadSource;
-import org.anpr.edge.frames.wire.PlateReadMapper;
-import org.anpr.edge.metrics.HealthProbe;
-import org.anpr.edge.pipeline.EdgeAgent;
-import org.anpr.device.time.DeviceClock;
-import org.anpr.ocr.PlateRecognizer;
-import org.anpr.ocr.RecognizerConfig;
-import org.anpr.ocr.synth.SceneSpec;
-import org.anpr.protocol.json.JsonRendering;
-import org.anpr.protocol.v1.ClockSync;
+import org.anpr.demo.ledger.DemoTally;
+import org.anpr.demo.network.DemoGantry;
 
 /**
- * {@code ./anpr demo}: one gantry and the centre, both real, on this machine. Synthetic traffic
- * drives past the gantry's camera; the gantry recognises the plates, emits one read per vehicle,
- * checks its hotlist (which the centre sent it), keeps everything in its outbox and reports over
- * MQTT; the centre acknowledges each read only once it is in its SQLite store.
+ * {@code ./anpr demo}: a section-controlled motorway and its control room on this machine (see
+ * {@link MotorwayDemo}). Prints the console's address and a demo login, one live summary line
+ * while it runs, and a final table when it stops (Ctrl-C or {@code --minutes}).
  */
 public final class DemoMain {
-    private static final String GANTRY = "DEMO-A2-km40";
     private static final PrintStream OUT = System.out;
 
     private DemoMain() {
@@ -61,157 +40,86 @@ public final class DemoMain {
             return;
         }
         Path dir = options.keep() != null ? Files.createDirectories(options.keep()) : Files.createTempDirectory("anpr-demo");
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                done.await(60, TimeUnit.SECONDS); // let the main thread stop everything in order and print the table
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code;
         try {
-            System.exit(run(options, dir).ok() ? 0 : 1);
+            code = run(options, dir, stop) ? 0 : 1;
         } finally {
             if (options.keep() == null) {
                 deleteTree(dir);
             }
+            done.countDown();
+        }
+        if (stop.getCount() > 0) { // not stopped by a signal: the hook is not needed
+            Runtime.getRuntime().removeShutdownHook(hook);
+            System.exit(code);
         }
     }
 
-    /** What a run showed; {@link #ok()} when every read the gantry made reached the centre. */
-    record Outcome(int vehicles, int readsSent, long readsStored, long exact, long edgeAlerts, boolean delivered, int boardAlerts) {
-        boolean ok() {
-            return delivered && readsSent > 0 && readsStored == readsSent;
-        }
-    }
-
-    static Outcome run(DemoOptions options, Path dir) throws Exception {
+    /** Runs until {@code stop} or the configured minutes; true when every read made reached the centre. */
+    static boolean run(DemoOptions options, Path dir, CountDownLatch stop) throws Exception {
         long started = System.nanoTime();
-        SyntheticTrafficConfig traffic = SyntheticTrafficConfig.defaults("cam-1")
-                .withScene(SceneSpec.builder().size(1280, 720).seed(options.seed()).build())
-                .withRate(options.fps(), 6, 2)
-                .withVehicles(options.vehicles());
-        String wanted = SyntheticTrafficSource.plateOf(traffic, options.vehicles() * 2 / 3);
-        char[] password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12)).toCharArray();
-
-        OUT.println("ANPR demo: " + options.vehicles() + " synthetic vehicles past gantry " + GANTRY + " (data in " + dir + ")");
-        String operatorPassword = "demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
-        try (DemoCentre centre = DemoCentre.start(dir.resolve("centre"), GANTRY, password, options.consolePort(), operatorPassword)) {
-            long version = centre.wanted(wanted);
-            OUT.printf("[centre] MQTT endpoint on 127.0.0.1:%d, SQLite store; %s put on the national hotlist (v%d)%n",
-                    centre.port(), wanted, version);
-            OUT.printf("[centre] operators' console at %s: sign in as demo-dispatcher, demo-investigator, demo-hotlist,%n"
-                    + "         demo-admin, demo-auditor or demo-viewer, password %s%n", centre.consoleUrl(), operatorPassword);
-
-            AgentConfig config = AgentConfigLoader.parse(agentYaml(dir.resolve("gantry"), centre.port(), password));
-            try (EdgeAgent agent = EdgeAgent.start(config, HealthProbe.UNKNOWN);
-                 PlateRecognizer recognizer = new PlateRecognizer(RecognizerConfig.builder()
-                         .workerThreads(Runtime.getRuntime().availableProcessors()).build())) {
-                long t0 = System.nanoTime();
-                if (!waitFor(() -> agent.hotlist().version() >= version, Duration.ofSeconds(15))) {
-                    OUT.println("[gantry] the hotlist did not arrive from the centre within 15 s");
-                    return new Outcome(options.vehicles(), 0, 0, 0, 0, false, 0);
-                }
-                OUT.printf("[gantry] connected; hotlist v%d received from the centre in %d ms%n",
-                        agent.hotlist().version(), (System.nanoTime() - t0) / 1_000_000);
-
-                SyntheticTrafficSource camera = new SyntheticTrafficSource(traffic, DeviceClock.system());
-                PlateReadMapper mapper = new PlateReadMapper(GANTRY, "anpr-ocr/0.1.0",
-                        () -> new PlateReadMapper.ClockQuality(ClockSync.CLOCK_SYNC_UNKNOWN, 0));
-                PipelineReadSource recognised = new PipelineReadSource(mapper, listener ->
-                        new FramePipeline(recognizer, PipelineConfig.defaults(), listener).addSource(camera, 1));
-                TeeReadSource reads = new TeeReadSource(recognised);
-                agent.attach(reads);
-                FramePipeline pipeline = recognised.pipeline();
-                OUT.println("[gantry] camera running at " + options.fps() + " fps; recognising...");
-                progressUntil(() -> camera.truths().size() >= options.vehicles() && pipeline.snapshot().queueDepth() == 0,
-                        () -> String.format("  vehicles %d/%d  frames %d  reads %d", camera.truths().size(),
-                                options.vehicles(), pipeline.snapshot().framesIn(), reads.reads().size()));
-                pipeline.drain(Duration.ofSeconds(60));
-                boolean delivered = waitFor(() -> agent.outbox().stats().items() == 0
-                        && centre.receiver().store().countReads() >= reads.reads().size(), Duration.ofSeconds(30));
-
-                DemoReport report = new DemoReport(camera.truths(), reads.reads(), wanted, centre.receiver().store());
-                report.printTable(OUT);
-                printSummary(report, pipeline.snapshot(), centre, agent, reads, delivered, started);
-                List<String> board = centre.alertBoard(operatorPassword);
-                OUT.println("\n  on the console's alert board (" + centre.consoleUrl() + "#/alerts): "
-                        + (board.isEmpty() ? "no open alert" : String.join("; ", board)));
-                reads.close();
-                if (options.serve()) {
-                    serveUntilInterrupted(centre, operatorPassword);
-                }
-                return new Outcome(options.vehicles(), reads.reads().size(), centre.receiver().store().countReads(),
-                        report.exact(), centre.receiver().store().countAlerts(AlertSource.EDGE), delivered, board.size());
+        OUT.println("ANPR demo: the E40 speed section (km 16.2 -> km 20.2) and the Leuven N2 city entrance, with their centre"
+                + (options.keep() != null ? " (data in " + dir + ")" : ""));
+        try (MotorwayDemo demo = MotorwayDemo.start(options, dir, step -> OUT.println("  " + step + "..."))) {
+            DemoCentre centre = demo.centre();
+            OUT.printf("[centre] MQTT on 127.0.0.1:%d; SQLite store; routes section %s; %d wanted plates on the national hotlist%n",
+                    centre.port(), demo.network().section().id(), centre.receiver().hotlist().size());
+            for (DemoGantry g : demo.gantries()) {
+                OUT.printf("[gantry] %-13s %d cameras, %s%n", g.id(), g.cameras().size(), role(demo, g));
             }
-        }
-    }
-
-    private static void printSummary(DemoReport report, PipelineSnapshot snap, DemoCentre centre, EdgeAgent agent,
-                                     TeeReadSource reads, boolean delivered, long started) throws Exception {
-        int n = report.rows().size();
-        LatencySnapshot recognition = snap.latencies().get("recognition");
-        OUT.println();
-        OUT.printf(Locale.ROOT, "  plates read exactly      %d of %d vehicles%s%n", report.exact(), n,
-                report.spurious() > 0 ? " (" + report.spurious() + " extra read(s) not matched to a vehicle)" : "");
-        OUT.printf(Locale.ROOT, "  frames                   %d in, %d recognised, %d dropped under load%n",
-                snap.framesIn(), snap.framesRecognised(), snap.framesDropped());
-        if (recognition != null) {
-            OUT.printf(Locale.ROOT, "  recognition per frame    p50 %.1f ms, p90 %.1f ms%n", recognition.p50Millis(), recognition.p90Millis());
-        }
-        OUT.printf(Locale.ROOT, "  reads at the centre      %d of %d sent (%s)%n", centre.receiver().store().countReads(),
-                reads.reads().size(), delivered ? "outbox drained, all acknowledged after commit" : "NOT all delivered");
-        OUT.printf(Locale.ROOT, "  hotlist alerts           %d raised by the gantry, %d by the centre's second check%n",
-                centre.receiver().store().countAlerts(AlertSource.EDGE), centre.receiver().store().countAlerts(AlertSource.CENTRAL));
-        OUT.printf(Locale.ROOT, "  done in                  %.1f s%n", (System.nanoTime() - started) / 1e9);
-        report.wantedRow().filter(r -> r.read() != null).ifPresent(r -> {
-            OUT.println("\n  the hotlist vehicle's read as the centre received it (JSON, images left out):");
-            OUT.println("  " + JsonRendering.toJson(r.read(), false));
-        });
-    }
-
-    /** Keeps the centre (and the gantry, still connected) up for the console until Ctrl-C. */
-    private static void serveUntilInterrupted(DemoCentre centre, String operatorPassword) throws InterruptedException {
-        OUT.printf("%n  the console stays open at %s (demo-dispatcher / %s); Ctrl-C to stop%n", centre.consoleUrl(), operatorPassword);
-        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-stop"));
-        stop.await();
-    }
-
-    private static String agentYaml(Path dir, int port, char[] password) {
-        return """
-                gantry: { id: %s }
-                storage: { dir: "%s" }
-                cameras: [ { id: cam-1, lane: 1, source: "synthetic" } ]
-                mqtt: { serverUri: "tcp://127.0.0.1:%d", username: %s, password: "%s", heartbeatSeconds: 2 }
-                """.formatted(GANTRY, dir.toString().replace("\\", "/"), port, GANTRY, new String(password));
-    }
-
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static boolean waitFor(Check check, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.ok()) {
-            if (System.nanoTime() > deadline) {
-                return false;
+            if (options.console()) {
+                OUT.printf("%n  operators' console: %s  sign in as %s (or demo-investigator, demo-hotlist, demo-admin,%n"
+                        + "  demo-auditor, demo-viewer), password %s%n%n", centre.consoleUrl(), MotorwayDemo.DISPATCHER, demo.operatorPassword());
             }
-            Thread.sleep(50);
-        }
-        return true;
-    }
-
-    /** Rewrites one status line on the terminal until {@code done}. */
-    private static void progressUntil(Check done, java.util.function.Supplier<String> line) throws Exception {
-        boolean tty = System.console() != null;
-        String last = "";
-        while (!done.ok()) {
-            String now = line.get();
+            OUT.println(options.minutes() > 0 ? "  traffic for " + options.minutes() + " minute(s); Ctrl-C stops earlier"
+                    : "  traffic until Ctrl-C");
+            DemoSummary summary = new DemoSummary(demo);
+            boolean tty = System.console() != null;
+            long deadline = options.minutes() > 0 ? started + TimeUnit.MINUTES.toNanos(options.minutes()) : Long.MAX_VALUE;
+            long lastPrinted = 0;
+            while (!stop.await(tty ? 1 : 2, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
+                if (demo.traffic().failure() != null) {
+                    throw demo.traffic().failure();
+                }
+                long elapsed = (System.nanoTime() - started) / 1_000_000_000L;
+                String line = summary.liveLine(elapsed);
+                if (tty) {
+                    System.err.print("\r" + line);
+                } else if (elapsed - lastPrinted >= 10) { // a log, not a terminal: a line every 10 s
+                    OUT.println(line);
+                    lastPrinted = elapsed;
+                }
+            }
             if (tty) {
-                System.err.print("\r" + now + "   ");
-            } else if (!now.equals(last)) {
-                last = now;
+                System.err.println();
             }
-            Thread.sleep(200);
+            OUT.println("  stopping: no new vehicles; capture stops, the outboxes drain...");
+            DemoTally tally = demo.finish(Duration.ZERO, Duration.ofSeconds(30));
+            summary.printFinal(OUT, tally, (System.nanoTime() - started) / 1e9);
+            return demo.backlog() == 0;
         }
-        if (tty) {
-            System.err.print("\r" + line.get() + "   \n");
-        } else {
-            OUT.println(line.get());
+    }
+
+    private static String role(MotorwayDemo demo, DemoGantry g) {
+        var s = demo.network().section();
+        if (g.id().equals(s.entryGantryId())) {
+            return "entry of the section (passages to the exit through the centre)";
         }
+        if (g.id().equals(s.exitGantryId())) {
+            return "exit of the section (times each vehicle, signs violations)";
+        }
+        return "city entrance (hotlist checks)";
     }
 
     private static void deleteTree(Path dir) throws IOException {

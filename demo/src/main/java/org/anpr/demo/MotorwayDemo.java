@@ -1,0 +1,234 @@
+package org.anpr.demo;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.anpr.central.auth.PasswordHasher;
+import org.anpr.demo.ledger.CommitLog;
+import org.anpr.demo.ledger.DemoTally;
+import org.anpr.demo.ledger.LiveStream;
+import org.anpr.demo.network.DemoGantry;
+import org.anpr.demo.network.DemoNetwork;
+import org.anpr.demo.traffic.MotorwayTraffic;
+import org.anpr.demo.traffic.ScheduledCamera;
+import org.anpr.demo.traffic.Sighting;
+import org.anpr.device.time.DeviceClock;
+import org.anpr.edge.section.SectionDefinition;
+import org.anpr.ocr.synth.SceneSpec;
+
+/**
+ * The whole demo composition, running: the centre (receiver, store, hotlist, API and console),
+ * the three gantries of the example network (section entry, section exit, city entrance) with
+ * their scheduled cameras, the traffic model driving vehicles past them, and an operator's live
+ * event stream. {@link #finish} stops it in order and returns what happened as a {@link DemoTally}.
+ */
+final class MotorwayDemo implements AutoCloseable {
+    static final String DISPATCHER = "demo-dispatcher";
+    /** Frames a vehicle is in view for. */
+    static final int FRAMES_PER_VEHICLE = 3;
+
+    private final DemoOptions options;
+    private final DemoCentre centre;
+    private final CommitLog log;
+    private final DemoNetwork network;
+    private final List<DemoGantry> gantries;
+    private final MotorwayTraffic traffic;
+    private final LiveStream live;
+    private final ExecutorService renderPool;
+    private final ConcurrentLinkedQueue<Sighting> sightings;
+    private final String operatorPassword;
+    private int leftOnSection = -1;
+
+    private MotorwayDemo(DemoOptions options, DemoCentre centre, CommitLog log, DemoNetwork network, List<DemoGantry> gantries,
+                         MotorwayTraffic traffic, LiveStream live, ExecutorService renderPool, ConcurrentLinkedQueue<Sighting> sightings,
+                         String operatorPassword) {
+        this.options = options;
+        this.centre = centre;
+        this.log = log;
+        this.network = network;
+        this.gantries = gantries;
+        this.traffic = traffic;
+        this.live = live;
+        this.renderPool = renderPool;
+        this.sightings = sightings;
+        this.operatorPassword = operatorPassword;
+    }
+
+    /** Builds and starts everything in {@code dir}; the traffic starts flowing at once. */
+    static MotorwayDemo start(DemoOptions options, Path dir, java.util.function.Consumer<String> progress) throws Exception {
+        List<char[]> secrets = new ArrayList<>();
+        for (int i = 0; i < DemoNetwork.PROFILES.size(); i++) {
+            secrets.add(PasswordHasher.generateSecret());
+        }
+        int mqttPort = freePort();
+        progress.accept("rendering the gantries' configurations from the example profiles (anpr provision render)");
+        DemoNetwork network = DemoNetwork.render(DemoNetwork.examples(), dir.resolve("gantries"), mqttPort, secrets);
+        Map<String, char[]> accounts = new LinkedHashMap<>();
+        for (int i = 0; i < network.gantries().size(); i++) {
+            accounts.put(network.gantries().get(i).id(), secrets.get(i));
+        }
+        String operatorPassword = "demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+        CommitLog[] log = new CommitLog[1];
+        progress.accept("starting the centre");
+        DemoCentre centre = DemoCentre.start(dir.resolve("centre"), new DemoCentre.Network(accounts, network.routes(),
+                network.signingKeyLines(), network.positionsFile()), mqttPort, options.consolePort(), operatorPassword,
+                options.console(), store -> log[0] = new CommitLog(store));
+        List<DemoGantry> gantries = new ArrayList<>();
+        ExecutorService renderPool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "demo-render");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        ConcurrentLinkedQueue<Sighting> sightings = new ConcurrentLinkedQueue<>();
+        try {
+            SceneSpec road = SceneSpec.builder().size(1280, 720).seed(options.traffic().seed()).build();
+            for (DemoNetwork.Gantry g : network.gantries()) {
+                progress.accept("starting gantry " + g.id() + " (" + g.config().cameras().size() + " cameras)");
+                gantries.add(DemoGantry.start(g, c -> new ScheduledCamera(g.id(), c.id(), options.fps(), FRAMES_PER_VEHICLE,
+                        road.withSeed(options.traffic().seed() + c.lane()), DeviceClock.system(), renderPool, sightings::add)));
+            }
+            LiveStream live = options.console() ? LiveStream.follow(dispatcher(centre, operatorPassword)) : null;
+            SectionDefinition s = network.section();
+            DemoGantry entry = find(gantries, s.entryGantryId());
+            DemoGantry exit = find(gantries, s.exitGantryId());
+            DemoGantry city = gantries.stream().filter(g -> g != entry && g != exit).findFirst().orElseThrow();
+            MotorwayTraffic traffic = new MotorwayTraffic(options.traffic(),
+                    new MotorwayTraffic.Section(entry.cameras(), exit.cameras(), s.distanceM(), s.speedLimitKmh()),
+                    city.cameras(), road, (FRAMES_PER_VEHICLE + 3) / options.fps(), centre::wanted, DeviceClock.system());
+            traffic.start();
+            return new MotorwayDemo(options, centre, log[0], network, gantries, traffic, live, renderPool, sightings, operatorPassword);
+        } catch (Exception e) {
+            for (DemoGantry g : gantries) {
+                g.close();
+            }
+            centre.close();
+            renderPool.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** The demo's dispatcher, signed in to the centre's API. */
+    static org.anpr.demo.ledger.OperatorClient dispatcher(DemoCentre centre, String password) throws IOException, InterruptedException {
+        return org.anpr.demo.ledger.OperatorClient.signIn(centre.apiBase(), DISPATCHER, password);
+    }
+
+    private static DemoGantry find(List<DemoGantry> gantries, String id) {
+        return gantries.stream().filter(g -> g.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the section's gantry " + id + " is not in the network"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    DemoCentre centre() {
+        return centre;
+    }
+
+    CommitLog log() {
+        return log;
+    }
+
+    DemoNetwork network() {
+        return network;
+    }
+
+    List<DemoGantry> gantries() {
+        return gantries;
+    }
+
+    MotorwayTraffic traffic() {
+        return traffic;
+    }
+
+    /** The operators' live stream, or null with {@code --no-console}. */
+    LiveStream live() {
+        return live;
+    }
+
+    String operatorPassword() {
+        return operatorPassword;
+    }
+
+    /** Frames dropped under load, over every gantry. */
+    long framesDropped() {
+        return gantries.stream().mapToLong(DemoGantry::framesDropped).sum();
+    }
+
+    /** Messages in the gantries' outboxes, not yet acknowledged by the centre. */
+    long backlog() {
+        return gantries.stream().mapToLong(g -> g.agent().outbox().stats().items()).sum();
+    }
+
+    /**
+     * Stops the demo in order: no new vehicles; optionally waits until the vehicles on the section
+     * reached its exit; stops capture (the last passages reach the outboxes); waits until the
+     * outboxes are empty. Returns the tally; the centre and the agents keep running until {@link #close}.
+     *
+     * @param sectionWait how long to let vehicles on the section drive on (zero: stop now)
+     */
+    DemoTally finish(Duration sectionWait, Duration drainWait) throws Exception {
+        traffic.stopArrivals();
+        long deadline = System.nanoTime() + sectionWait.toNanos();
+        while (traffic.underway() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        leftOnSection = traffic.underway();
+        for (DemoGantry g : gantries) {
+            g.stopCapture(Duration.ofSeconds(20));
+        }
+        deadline = System.nanoTime() + drainWait.toNanos();
+        while (backlog() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(live != null ? 1_000 : 0); // the last events reach the live stream
+        return tally();
+    }
+
+    /** What happened so far. */
+    DemoTally tally() {
+        SectionDefinition s = network.section();
+        return new DemoTally(List.copyOf(sightings), log.reads(), log.violations(),
+                live != null ? live.events("alert") : List.of(), s.entryGantryId(), s.distanceM());
+    }
+
+    /** Vehicles still driving the section when capture stopped (they never reached its exit); -1 while running. */
+    int leftOnSection() {
+        return leftOnSection;
+    }
+
+    List<Sighting> sightings() {
+        return List.copyOf(sightings);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            traffic.close();
+            if (live != null) {
+                live.close();
+            }
+            for (DemoGantry g : gantries) {
+                g.close();
+            }
+        } finally {
+            centre.close();
+            renderPool.shutdownNow();
+            renderPool.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+}
