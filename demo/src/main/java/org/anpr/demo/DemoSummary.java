@@ -88,6 +88,29 @@ final class DemoSummary {
         out.printf(Locale.ROOT, "  outboxes                   %s%n", demo.backlog() == 0 ? "empty: every read acknowledged after the centre's commit"
                 : demo.backlog() + " messages not yet acknowledged");
         out.printf(Locale.ROOT, "  done in                    %.0f s%n", seconds);
+        out.printf(Locale.ROOT, "  this process               %s%n", resources(seconds));
+    }
+
+    /** CPU time over the run's wall time, and the peak resident memory (Linux). */
+    static String resources(double seconds) {
+        String cpu = "";
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            double cpuSeconds = os.getProcessCpuTime() / 1e9;
+            cpu = String.format(Locale.ROOT, "CPU %.0f s in %.0f s = %.2f of %d cores on average; ", cpuSeconds, seconds,
+                    seconds > 0 ? cpuSeconds / seconds : 0, Runtime.getRuntime().availableProcessors());
+        }
+        String peak = "peak memory unknown";
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    peak = "peak resident memory " + Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024 + " MiB";
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux: leave it unknown
+        }
+        return cpu + peak + String.format(Locale.ROOT, " (heap in use %d MiB)",
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
     }
 
     /** Capture → first alert event on the operators' stream, microseconds, of each read that raised one. */

@@ -11,21 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.anpr.central.auth.PasswordHasher;
 import org.anpr.demo.ledger.CommitLog;
 import org.anpr.demo.ledger.DemoTally;
 import org.anpr.demo.ledger.LiveStream;
 import org.anpr.demo.network.DemoGantry;
 import org.anpr.demo.network.DemoNetwork;
+import org.anpr.demo.network.Roadside;
 import org.anpr.demo.traffic.MotorwayTraffic;
-import org.anpr.demo.traffic.ScheduledCamera;
 import org.anpr.demo.traffic.Sighting;
-import org.anpr.device.time.DeviceClock;
 import org.anpr.edge.section.SectionDefinition;
-import org.anpr.ocr.synth.SceneSpec;
 
 /**
  * The whole demo composition, running: the centre (receiver, store, hotlist, API and console),
@@ -35,32 +30,25 @@ import org.anpr.ocr.synth.SceneSpec;
  */
 final class MotorwayDemo implements AutoCloseable {
     static final String DISPATCHER = "demo-dispatcher";
-    /** Frames a vehicle is in view for. */
-    static final int FRAMES_PER_VEHICLE = 3;
 
     private final DemoOptions options;
     private final DemoCentre centre;
     private final CommitLog log;
     private final DemoNetwork network;
-    private final List<DemoGantry> gantries;
-    private final MotorwayTraffic traffic;
+    private final Roadside roadside;
     private final LiveStream live;
-    private final ExecutorService renderPool;
     private final ConcurrentLinkedQueue<Sighting> sightings;
     private final String operatorPassword;
     private int leftOnSection = -1;
 
-    private MotorwayDemo(DemoOptions options, DemoCentre centre, CommitLog log, DemoNetwork network, List<DemoGantry> gantries,
-                         MotorwayTraffic traffic, LiveStream live, ExecutorService renderPool, ConcurrentLinkedQueue<Sighting> sightings,
-                         String operatorPassword) {
+    private MotorwayDemo(DemoOptions options, DemoCentre centre, CommitLog log, DemoNetwork network, Roadside roadside,
+                         LiveStream live, ConcurrentLinkedQueue<Sighting> sightings, String operatorPassword) {
         this.options = options;
         this.centre = centre;
         this.log = log;
         this.network = network;
-        this.gantries = gantries;
-        this.traffic = traffic;
+        this.roadside = roadside;
         this.live = live;
-        this.renderPool = renderPool;
         this.sightings = sightings;
         this.operatorPassword = operatorPassword;
     }
@@ -73,7 +61,8 @@ final class MotorwayDemo implements AutoCloseable {
         }
         int mqttPort = freePort();
         progress.accept("rendering the gantries' configurations from the example profiles (anpr provision render)");
-        DemoNetwork network = DemoNetwork.render(DemoNetwork.examples(), dir.resolve("gantries"), mqttPort, secrets);
+        DemoNetwork network = DemoNetwork.render(DemoNetwork.examples(), dir.resolve("gantries"),
+                java.util.Collections.nCopies(secrets.size(), mqttPort), secrets);
         Map<String, char[]> accounts = new LinkedHashMap<>();
         for (int i = 0; i < network.gantries().size(); i++) {
             accounts.put(network.gantries().get(i).id(), secrets.get(i));
@@ -84,37 +73,13 @@ final class MotorwayDemo implements AutoCloseable {
         DemoCentre centre = DemoCentre.start(dir.resolve("centre"), new DemoCentre.Network(accounts, network.routes(),
                 network.signingKeyLines(), network.positionsFile()), mqttPort, options.consolePort(), operatorPassword,
                 options.console(), store -> log[0] = new CommitLog(store));
-        List<DemoGantry> gantries = new ArrayList<>();
-        ExecutorService renderPool = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "demo-render");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            return t;
-        });
         ConcurrentLinkedQueue<Sighting> sightings = new ConcurrentLinkedQueue<>();
         try {
-            SceneSpec road = SceneSpec.builder().size(1280, 720).seed(options.traffic().seed()).build();
-            for (DemoNetwork.Gantry g : network.gantries()) {
-                progress.accept("starting gantry " + g.id() + " (" + g.config().cameras().size() + " cameras)");
-                gantries.add(DemoGantry.start(g, c -> new ScheduledCamera(g.id(), c.id(), options.fps(), FRAMES_PER_VEHICLE,
-                        road.withSeed(options.traffic().seed() + c.lane()), DeviceClock.system(), renderPool, sightings::add)));
-            }
             LiveStream live = options.console() ? LiveStream.follow(dispatcher(centre, operatorPassword)) : null;
-            SectionDefinition s = network.section();
-            DemoGantry entry = find(gantries, s.entryGantryId());
-            DemoGantry exit = find(gantries, s.exitGantryId());
-            DemoGantry city = gantries.stream().filter(g -> g != entry && g != exit).findFirst().orElseThrow();
-            MotorwayTraffic traffic = new MotorwayTraffic(options.traffic(),
-                    new MotorwayTraffic.Section(entry.cameras(), exit.cameras(), s.distanceM(), s.speedLimitKmh()),
-                    city.cameras(), road, (FRAMES_PER_VEHICLE + 3) / options.fps(), centre::wanted, DeviceClock.system());
-            traffic.start();
-            return new MotorwayDemo(options, centre, log[0], network, gantries, traffic, live, renderPool, sightings, operatorPassword);
+            Roadside roadside = Roadside.start(network, options.traffic(), options.fps(), centre::wanted, sightings::add, progress);
+            return new MotorwayDemo(options, centre, log[0], network, roadside, live, sightings, operatorPassword);
         } catch (Exception e) {
-            for (DemoGantry g : gantries) {
-                g.close();
-            }
             centre.close();
-            renderPool.shutdownNow();
             throw e;
         }
     }
@@ -124,12 +89,7 @@ final class MotorwayDemo implements AutoCloseable {
         return org.anpr.demo.ledger.OperatorClient.signIn(centre.apiBase(), DISPATCHER, password);
     }
 
-    private static DemoGantry find(List<DemoGantry> gantries, String id) {
-        return gantries.stream().filter(g -> g.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the section's gantry " + id + " is not in the network"));
-    }
-
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
@@ -148,11 +108,11 @@ final class MotorwayDemo implements AutoCloseable {
     }
 
     List<DemoGantry> gantries() {
-        return gantries;
+        return roadside.gantries();
     }
 
     MotorwayTraffic traffic() {
-        return traffic;
+        return roadside.traffic();
     }
 
     /** The operators' live stream, or null with {@code --no-console}. */
@@ -166,12 +126,12 @@ final class MotorwayDemo implements AutoCloseable {
 
     /** Frames dropped under load, over every gantry. */
     long framesDropped() {
-        return gantries.stream().mapToLong(DemoGantry::framesDropped).sum();
+        return roadside.framesDropped();
     }
 
     /** Messages in the gantries' outboxes, not yet acknowledged by the centre. */
     long backlog() {
-        return gantries.stream().mapToLong(g -> g.agent().outbox().stats().items()).sum();
+        return roadside.backlog();
     }
 
     /**
@@ -182,15 +142,14 @@ final class MotorwayDemo implements AutoCloseable {
      * @param sectionWait how long to let vehicles on the section drive on (zero: stop now)
      */
     DemoTally finish(Duration sectionWait, Duration drainWait) throws Exception {
+        MotorwayTraffic traffic = roadside.traffic();
         traffic.stopArrivals();
         long deadline = System.nanoTime() + sectionWait.toNanos();
         while (traffic.underway() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         leftOnSection = traffic.underway();
-        for (DemoGantry g : gantries) {
-            g.stopCapture(Duration.ofSeconds(20));
-        }
+        roadside.stopCapture(Duration.ofSeconds(20));
         deadline = System.nanoTime() + drainWait.toNanos();
         while (backlog() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -218,17 +177,12 @@ final class MotorwayDemo implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            traffic.close();
             if (live != null) {
                 live.close();
             }
-            for (DemoGantry g : gantries) {
-                g.close();
-            }
+            roadside.close();
         } finally {
             centre.close();
-            renderPool.shutdownNow();
-            renderPool.awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 }

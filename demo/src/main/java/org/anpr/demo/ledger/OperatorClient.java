@@ -46,6 +46,21 @@ public final class OperatorClient {
         return JSON.readTree(r.body());
     }
 
+    /**
+     * {@code POST path} with a JSON body, as the console sends it (with the session's CSRF token);
+     * an error status is an IOException naming it.
+     */
+    public JsonNode post(String path, JsonNode body) throws IOException, InterruptedException {
+        String csrf = get("/api/v1/session").path("csrfToken").asText();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IOException("POST " + path + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
     /** Every item of a paged list ({@code items}, followed through {@code next}). */
     public List<JsonNode> all(String path, String query) throws IOException, InterruptedException {
         List<JsonNode> out = new ArrayList<>();

@@ -4,10 +4,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.anpr.demo.traffic.ScheduledCamera;
 import org.anpr.edge.capture.FrameSource;
-import org.anpr.edge.config.CameraConfig;
 import org.anpr.edge.frames.metrics.PipelineSnapshot;
 import org.anpr.edge.metrics.HealthProbe;
 import org.anpr.edge.pipeline.CameraRig;
@@ -42,22 +40,46 @@ public final class DemoGantry implements AutoCloseable {
     private final List<ScheduledCamera> cameras;
     private final CameraRig rig;
     private final EdgeAgent agent;
+    private final Witness witness;
 
-    private DemoGantry(DemoNetwork.Gantry spec, List<ScheduledCamera> cameras, CameraRig rig, EdgeAgent agent) {
+    private DemoGantry(DemoNetwork.Gantry spec, List<ScheduledCamera> cameras, CameraRig rig, EdgeAgent agent, Witness witness) {
+        this.witness = witness;
         this.spec = spec;
         this.cameras = cameras;
         this.rig = rig;
         this.agent = agent;
     }
 
-    /** Starts the agent and its capture; {@code camera} makes the camera of each {@code cameras[]} entry. */
-    public static DemoGantry start(DemoNetwork.Gantry spec, Function<CameraConfig, ScheduledCamera> camera)
-            throws SQLException, ProtocolException {
-        List<ScheduledCamera> cameras = new ArrayList<>();
-        for (CameraConfig c : spec.config().cameras()) {
-            cameras.add(camera.apply(c));
+    /**
+     * Starts the agent and its capture over {@code cameras} (one per {@code cameras[]} entry, in its
+     * order). The cameras outlive the gantry: a restarted gantry takes frames from them again.
+     */
+    public static DemoGantry start(DemoNetwork.Gantry spec, List<ScheduledCamera> cameras) throws SQLException, ProtocolException {
+        return start(spec, cameras, Witness.NONE);
+    }
+
+    /** What a gantry made, told as it happens (the fault run's bookkeeping). */
+    public interface Witness {
+        Witness NONE = new Witness() {
+        };
+
+        /** A read, durable in the gantry's outbox. */
+        default void stored(org.anpr.protocol.v1.PlateRead read) {
         }
-        CameraRig rig = CameraRig.of(spec.config(), List.<FrameSource>copyOf(cameras), SHARED_CLOCK);
+
+        /** An alert the gantry raised. */
+        default void alerted(org.anpr.protocol.v1.HotlistAlert alert) {
+        }
+    }
+
+    /** As {@link #start(DemoNetwork.Gantry, List)}, telling {@code witness} what the gantry makes. */
+    public static DemoGantry start(DemoNetwork.Gantry spec, List<ScheduledCamera> cameras, Witness witness)
+            throws SQLException, ProtocolException {
+        List<FrameSource> leases = new ArrayList<>();
+        for (ScheduledCamera c : cameras) {
+            leases.add(c.lease());
+        }
+        CameraRig rig = CameraRig.of(spec.config(), leases, SHARED_CLOCK);
         EdgeAgent agent;
         try {
             agent = EdgeAgent.start(spec.config(), rig);
@@ -65,8 +87,15 @@ public final class DemoGantry implements AutoCloseable {
             rig.close();
             throw e;
         }
+        agent.onAlert(witness::alerted);
+        agent.onStored(witness::stored);
         rig.attachTo(agent);
-        return new DemoGantry(spec, List.copyOf(cameras), rig, agent);
+        return new DemoGantry(spec, List.copyOf(cameras), rig, agent, witness);
+    }
+
+    /** The same gantry started again on its configuration, storage and cameras (after {@link #close}). */
+    public DemoGantry restarted() throws SQLException, ProtocolException {
+        return start(spec, cameras, witness);
     }
 
     public String id() {

@@ -64,10 +64,11 @@ public final class DemoNetwork {
      * Renders every profile and adapts it to this machine.
      *
      * @param dir       where each gantry keeps its data (a folder per gantry), the positions and the keys
-     * @param mqttPort  the centre's plain MQTT port on loopback
+     * @param mqttPorts where each gantry reaches the centre's plain MQTT on loopback (the centre's port, or
+     *                  a proxy in front of it), in {@link #PROFILES} order
      * @param passwords the MQTT password of each gantry, in {@link #PROFILES} order
      */
-    public static DemoNetwork render(Path examples, Path dir, int mqttPort, List<char[]> passwords) throws IOException, ConfigException {
+    public static DemoNetwork render(Path examples, Path dir, List<Integer> mqttPorts, List<char[]> passwords) throws IOException, ConfigException {
         List<Gantry> out = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < PROFILES.size(); i++) {
@@ -80,7 +81,7 @@ public final class DemoNetwork {
                 ((ObjectNode) camera).put("source", "synthetic"); // the demo hands the rig its scheduled cameras
             }
             ObjectNode mqtt = (ObjectNode) tree.path("mqtt");
-            mqtt.put("serverUri", "tcp://127.0.0.1:" + mqttPort).put("password", new String(passwords.get(i))).put("heartbeatSeconds", 2);
+            mqtt.put("serverUri", "tcp://127.0.0.1:" + mqttPorts.get(i)).put("password", new String(passwords.get(i))).put("heartbeatSeconds", 2);
             mqtt.remove("tls");
             // the three gantries share this machine's clock; the demo stamps reads synchronised with it
             ((ObjectNode) tree.path("clock")).put("source", "none");

@@ -8,8 +8,6 @@ import org.anpr.device.time.DeviceClock;
 import org.anpr.edge.capture.CaptureTime;
 import org.anpr.edge.capture.Frame;
 import org.anpr.edge.capture.FrameSource;
-import org.anpr.edge.capture.Pacer;
-import org.anpr.edge.capture.Pacing;
 import org.anpr.edge.capture.SourceStats;
 import org.anpr.edge.capture.synthetic.SyntheticTrafficSource;
 import org.anpr.ocr.synth.PlateTruth;
@@ -55,10 +53,9 @@ public final class ScheduledCamera implements FrameSource {
     private final DeviceClock clock;
     private final ExecutorService renderPool;
     private final Consumer<Sighting> sightings;
-    private final Pacer pacer = new Pacer(Pacing.REALTIME);
     private final PriorityQueue<Pass> due = new PriorityQueue<>((a, b) -> Long.compare(a.dueMicros, b.dueMicros));
     private final Mat emptyRoad;
-    private final long startNanos;
+    private volatile long anchorNanos; // one capture thread at a time (a lease ends before the next begins)
     private Pass showing;
     private Rendered shown;
     private int frameOfVehicle;
@@ -81,7 +78,7 @@ public final class ScheduledCamera implements FrameSource {
         this.renderPool = renderPool;
         this.sightings = sightings;
         this.emptyRoad = GENERATOR.render(road.toBuilder().vehicles(0).build()).toMat();
-        this.startNanos = clock.monotonicNanos();
+        this.anchorNanos = clock.monotonicNanos();
     }
 
     public String gantryId() {
@@ -108,10 +105,46 @@ public final class ScheduledCamera implements FrameSource {
         return missed;
     }
 
+    /**
+     * A view of this camera for one run of a gantry: closing it ends that gantry's capture while the
+     * camera (and the traffic scheduled on it) goes on, so a restarted gantry takes frames again.
+     */
+    public FrameSource lease() {
+        return new FrameSource() {
+            private volatile boolean ended;
+
+            @Override
+            public String cameraId() {
+                return cameraId;
+            }
+
+            @Override
+            public Frame next() throws InterruptedException {
+                return ended ? null : ScheduledCamera.this.next();
+            }
+
+            @Override
+            public SourceStats stats() {
+                return ScheduledCamera.this.stats();
+            }
+
+            @Override
+            public void close() {
+                ended = true;
+            }
+        };
+    }
+
     @Override
     public Frame next() throws InterruptedException {
         long seq = frames;
-        pacer.await((startNanos + Math.round(seq * 1e9 / fps)) / 1000);
+        long dueNanos = anchorNanos + Math.round(seq * 1e9 / fps);
+        long lateNanos = clock.monotonicNanos() - dueNanos;
+        if (lateNanos > 1e9 / fps) { // nobody took frames for a while (a gantry restarting): no burst to catch up
+            anchorNanos += lateNanos;
+        } else if (lateNanos < 0) {
+            Thread.sleep(-lateNanos / 1_000_000, (int) (-lateNanos % 1_000_000));
+        }
         long mono = clock.monotonicNanos();
         long micros = CaptureTime.micros(clock, mono);
         Mat image;

@@ -56,6 +56,7 @@ public final class EdgeAgent implements AutoCloseable {
     private final SectionTimer sections;
     private final ScheduledExecutorService jobs;
     private final List<Consumer<HotlistAlert>> alertListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<PlateRead>> storedListeners = new CopyOnWriteArrayList<>();
     private volatile AgentConfig config;
     private volatile ConfigFile configFile;
     private volatile MqttReporter reporter;
@@ -122,6 +123,11 @@ public final class EdgeAgent implements AutoCloseable {
         alertListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /** Tells {@code listener} of every read once it is durable in the outbox (a local display, a test's bookkeeping). */
+    public void onStored(Consumer<PlateRead> listener) {
+        storedListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /**
      * Configurations pushed over MQTT then replace {@code file} as well as the running
      * configuration (through {@link ConfigFile#replace}), so that they survive a restart. Without
@@ -174,13 +180,7 @@ public final class EdgeAgent implements AutoCloseable {
                 LOG.error("ALERT for {} (entry {}) could not be stored: {}; raised all the same", read.getPlateText(),
                         alert.get().getEntry().getEntryId(), e.getMessage());
             }
-            for (Consumer<HotlistAlert> l : alertListeners) {
-                try {
-                    l.accept(alert.get());
-                } catch (RuntimeException e) {
-                    LOG.error("alert listener failed: {}", e.toString());
-                }
-            }
+            tell(alertListeners, alert.get(), "alert");
         }
         try {
             outbox.append(Topic.of(g, TopicKind.READS), PlateReadBatch.newBuilder().addReads(read).build());
@@ -193,8 +193,20 @@ public final class EdgeAgent implements AutoCloseable {
             throw failure;
         }
         storageFailing = false;
+        tell(storedListeners, read, "read");
         sections.onRead(read);
         return alert;
+    }
+
+    /** A listener that fails is logged; the others and the read go on. */
+    private static <T> void tell(List<Consumer<T>> listeners, T item, String what) {
+        for (Consumer<T> l : listeners) {
+            try {
+                l.accept(item);
+            } catch (RuntimeException e) {
+                LOG.error("{} listener failed: {}", what, e.toString());
+            }
+        }
     }
 
     /** Whether the last read could not be stored (a full disk): the {@code disk:FULL} fault. */
