@@ -34,9 +34,9 @@ class GroupCommitWriterTest {
         };
         try (store; GroupCommitWriter writer = new GroupCommitWriter(store, 100, 1000, 10, lagging -> { }, new ReceiverMetrics())) {
             for (int i = 0; i < 3; i++) {
-                CompletableFuture<Void> f = new CompletableFuture<>();
+                // the writer's own future: a callback chained to it may run on this thread, after the upkeep began
+                CompletableFuture<Void> f = writer.submit(List.of(new StoreWrite.Seen("G-" + i, 1_000 + i)));
                 submitted.add(f);
-                writer.submit(List.of(new StoreWrite.Seen("G-" + i, 1_000 + i))).whenComplete((v, e) -> f.complete(null));
                 f.get(5, TimeUnit.SECONDS); // acknowledged although the upkeep after it fails
                 int upkeeps = i + 1;
                 long deadline = System.nanoTime() + 5_000_000_000L;

@@ -1,31 +1,26 @@
 package org.anpr.central.support;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.anpr.central.store.FleetEntry;
-import org.anpr.central.store.PendingDelivery;
+import org.anpr.central.store.ForwardingReadStore;
 import org.anpr.central.store.ReadStore;
-import org.anpr.central.store.RejectedPayload;
 import org.anpr.central.store.StoreException;
 import org.anpr.central.store.StoreWrite;
-import org.anpr.protocol.v1.PlateRead;
 
 /**
  * The real SQLite store with a gate in front of {@code commit}: while held, commits wait (the
  * writer thread blocks, exactly as on a slow disk). Not a mock: every write still goes to SQLite,
  * except a write that {@link #refuse} names, whose commit fails as a real store's would.
  */
-public final class HoldingStore implements ReadStore {
-    private final ReadStore real;
+public final class HoldingStore extends ForwardingReadStore {
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private final AtomicInteger waiting = new AtomicInteger();
     private volatile Function<StoreWrite, Throwable> refusal = w -> null;
 
     public HoldingStore(ReadStore real) {
-        this.real = real;
+        super(real);
     }
 
     public void hold() {
@@ -70,62 +65,12 @@ public final class HoldingStore implements ReadStore {
                 throw e;
             }
         }
-        real.commit(writes);
-    }
-
-    @Override
-    public java.util.Map<String, org.anpr.protocol.v1.SectionViolation> latestViolations() throws StoreException {
-        return real.latestViolations();
-    }
-
-    @Override
-    public boolean betweenCommits() throws StoreException {
-        return real.betweenCommits();
-    }
-
-    @Override
-    public long countReads() throws StoreException {
-        return real.countReads();
-    }
-
-    @Override
-    public Optional<PlateRead> findRead(byte[] readId) throws StoreException {
-        return real.findRead(readId);
-    }
-
-    @Override
-    public long countAlerts(StoreWrite.AlertSource source) throws StoreException {
-        return real.countAlerts(source);
-    }
-
-    @Override
-    public long countViolations() throws StoreException {
-        return real.countViolations();
-    }
-
-    @Override
-    public List<RejectedPayload> rejected() throws StoreException {
-        return real.rejected();
-    }
-
-    @Override
-    public List<PendingDelivery> pendingDeliveries() throws StoreException {
-        return real.pendingDeliveries();
-    }
-
-    @Override
-    public List<FleetEntry> fleet() throws StoreException {
-        return real.fleet();
-    }
-
-    @Override
-    public PurgeResult purge(Cutoffs cutoffs) throws StoreException {
-        return real.purge(cutoffs);
+        delegate.commit(writes);
     }
 
     @Override
     public void close() {
         release();
-        real.close();
+        delegate.close();
     }
 }

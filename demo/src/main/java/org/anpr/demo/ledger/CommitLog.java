@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.anpr.central.store.FleetEntry;
-import org.anpr.central.store.PendingDelivery;
+import org.anpr.central.store.ForwardingReadStore;
 import org.anpr.central.store.ReadStore;
-import org.anpr.central.store.RejectedPayload;
 import org.anpr.central.store.StoreException;
 import org.anpr.central.store.StoreWrite;
 import org.anpr.protocol.v1.PlateRead;
@@ -21,7 +19,7 @@ import org.anpr.protocol.v1.SectionViolation;
  * time its commit returned, so the demo can measure capture → centre commit without touching
  * the receiver. Everything else passes straight through.
  */
-public final class CommitLog implements ReadStore {
+public final class CommitLog extends ForwardingReadStore {
     /** A read the centre committed, and when. */
     public record Committed(PlateRead read, long committedMicros) {
         public long latencyMicros() {
@@ -29,18 +27,17 @@ public final class CommitLog implements ReadStore {
         }
     }
 
-    private final ReadStore store;
     private final Map<String, Committed> reads = new ConcurrentHashMap<>();
     private final Map<String, SectionViolation> violations = new ConcurrentHashMap<>();
     private volatile long duplicates;
 
     public CommitLog(ReadStore store) {
-        this.store = store;
+        super(store);
     }
 
     @Override
     public void commit(List<StoreWrite> writes) throws StoreException {
-        store.commit(writes);
+        delegate.commit(writes);
         long now = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         for (StoreWrite w : writes) {
             if (w instanceof StoreWrite.Read r) {
@@ -79,62 +76,5 @@ public final class CommitLog implements ReadStore {
 
     public static String id(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
-    }
-
-    // ---- straight through
-
-    @Override
-    public boolean betweenCommits() throws StoreException {
-        return store.betweenCommits();
-    }
-
-    @Override
-    public long countReads() throws StoreException {
-        return store.countReads();
-    }
-
-    @Override
-    public Optional<PlateRead> findRead(byte[] readId) throws StoreException {
-        return store.findRead(readId);
-    }
-
-    @Override
-    public long countAlerts(StoreWrite.AlertSource source) throws StoreException {
-        return store.countAlerts(source);
-    }
-
-    @Override
-    public long countViolations() throws StoreException {
-        return store.countViolations();
-    }
-
-    @Override
-    public List<RejectedPayload> rejected() throws StoreException {
-        return store.rejected();
-    }
-
-    @Override
-    public Map<String, SectionViolation> latestViolations() throws StoreException {
-        return store.latestViolations();
-    }
-
-    @Override
-    public List<PendingDelivery> pendingDeliveries() throws StoreException {
-        return store.pendingDeliveries();
-    }
-
-    @Override
-    public List<FleetEntry> fleet() throws StoreException {
-        return store.fleet();
-    }
-
-    @Override
-    public PurgeResult purge(Cutoffs cutoffs) throws StoreException {
-        return store.purge(cutoffs);
-    }
-
-    @Override
-    public void close() {
-        store.close();
     }
 }
