@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,7 +30,6 @@ import org.anpr.edge.section.SectionDefinition;
 final class MotorwayDemo implements AutoCloseable {
     static final String DISPATCHER = "demo-dispatcher";
 
-    private final DemoOptions options;
     private final DemoCentre centre;
     private final CommitLog log;
     private final DemoNetwork network;
@@ -41,9 +39,8 @@ final class MotorwayDemo implements AutoCloseable {
     private final String operatorPassword;
     private int leftOnSection = -1;
 
-    private MotorwayDemo(DemoOptions options, DemoCentre centre, CommitLog log, DemoNetwork network, Roadside roadside,
+    private MotorwayDemo(DemoCentre centre, CommitLog log, DemoNetwork network, Roadside roadside,
                          LiveStream live, ConcurrentLinkedQueue<Sighting> sightings, String operatorPassword) {
-        this.options = options;
         this.centre = centre;
         this.log = log;
         this.network = network;
@@ -63,10 +60,7 @@ final class MotorwayDemo implements AutoCloseable {
         progress.accept("rendering the gantries' configurations from the example profiles (anpr provision render)");
         DemoNetwork network = DemoNetwork.render(DemoNetwork.examples(), dir.resolve("gantries"),
                 java.util.Collections.nCopies(secrets.size(), mqttPort), secrets);
-        Map<String, char[]> accounts = new LinkedHashMap<>();
-        for (int i = 0; i < network.gantries().size(); i++) {
-            accounts.put(network.gantries().get(i).id(), secrets.get(i));
-        }
+        Map<String, char[]> accounts = network.accounts(secrets);
         String operatorPassword = "demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
         CommitLog[] log = new CommitLog[1];
         progress.accept("starting the centre");
@@ -77,7 +71,7 @@ final class MotorwayDemo implements AutoCloseable {
         try {
             LiveStream live = options.console() ? LiveStream.follow(dispatcher(centre, operatorPassword)) : null;
             Roadside roadside = Roadside.start(network, options.traffic(), options.fps(), centre::wanted, sightings::add, progress);
-            return new MotorwayDemo(options, centre, log[0], network, roadside, live, sightings, operatorPassword);
+            return new MotorwayDemo(centre, log[0], network, roadside, live, sightings, operatorPassword);
         } catch (Exception e) {
             centre.close();
             throw e;

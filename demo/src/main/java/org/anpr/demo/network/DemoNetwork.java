@@ -111,6 +111,15 @@ public final class DemoNetwork {
         return gantries.stream().filter(g -> g.id().equals(id)).findFirst().orElseThrow();
     }
 
+    /** Each gantry's id with its MQTT secret, from the secrets in {@link #PROFILES} order (the centre's accounts). */
+    public java.util.Map<String, char[]> accounts(List<char[]> secrets) {
+        java.util.Map<String, char[]> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < gantries.size(); i++) {
+            out.put(gantries.get(i).id(), secrets.get(i));
+        }
+        return out;
+    }
+
     /** The positions and names of the gantries for the centre's map ({@code http.gantriesFile}). */
     public Path positionsFile() {
         return positionsFile;

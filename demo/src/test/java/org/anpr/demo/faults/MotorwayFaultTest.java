@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,10 +62,7 @@ class MotorwayFaultTest {
         }
         DemoNetwork network = DemoNetwork.render(DemoNetwork.examples(), dir.resolve("gantries"),
                 links.stream().map(TcpProxy::port).toList(), secrets);
-        Map<String, char[]> accounts = new LinkedHashMap<>();
-        for (int i = 0; i < secrets.size(); i++) {
-            accounts.put(network.gantries().get(i).id(), secrets.get(i));
-        }
+        Map<String, char[]> accounts = network.accounts(secrets);
         String exitId = network.section().exitGantryId();
         int city = -1;
         for (int i = 0; i < network.gantries().size(); i++) {
