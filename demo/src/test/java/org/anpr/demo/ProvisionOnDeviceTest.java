@@ -33,7 +33,6 @@ import org.anpr.edge.testing.LoopbackPlug;
 import org.anpr.edge.metrics.HealthProbe;
 import org.anpr.edge.pipeline.CameraRig;
 import org.anpr.edge.pipeline.EdgeAgent;
-import org.anpr.protocol.v1.ClockSync;
 import org.anpr.provision.ProvisionMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,22 +88,7 @@ class ProvisionOnDeviceTest {
     }
 
     /** What chrony reports on a synchronised gantry: 0.2 ms off, error bound 0.8 ms. */
-    private static final HealthProbe CHRONY_SYNCED = new HealthProbe() {
-        @Override
-        public ClockSync clockSync() {
-            return ClockSync.CLOCK_SYNC_SYNCHRONISED;
-        }
-
-        @Override
-        public long clockOffsetMicros() {
-            return 200;
-        }
-
-        @Override
-        public long clockErrorMicros() {
-            return 800;
-        }
-    };
+    private static final HealthProbe CHRONY_SYNCED = HealthProbe.synchronisedClock(200, 800);
 
     @Test
     void aTechnicianKeysRendersDiffsPushesAndCommissionsARunningAgent() throws Exception {

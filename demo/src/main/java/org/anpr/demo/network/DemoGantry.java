@@ -11,7 +11,6 @@ import org.anpr.edge.metrics.HealthProbe;
 import org.anpr.edge.pipeline.CameraRig;
 import org.anpr.edge.pipeline.EdgeAgent;
 import org.anpr.protocol.ProtocolException;
-import org.anpr.protocol.v1.ClockSync;
 
 /**
  * One gantry of the demo, as the standalone agent runs it: its configuration, a {@link CameraRig}
@@ -24,17 +23,7 @@ public final class DemoGantry implements AutoCloseable {
      * synchronised, with a 2 ms error estimate (what chrony reports for a LAN time server), so
      * the section's violations are enforceable as on a real network with good time.
      */
-    static final HealthProbe SHARED_CLOCK = new HealthProbe() {
-        @Override
-        public ClockSync clockSync() {
-            return ClockSync.CLOCK_SYNC_SYNCHRONISED;
-        }
-
-        @Override
-        public long clockErrorMicros() {
-            return 2_000;
-        }
-    };
+    static final HealthProbe SHARED_CLOCK = HealthProbe.synchronisedClock(0, 2_000);
 
     private final DemoNetwork.Gantry spec;
     private final List<ScheduledCamera> cameras;

@@ -48,4 +48,27 @@ public interface HealthProbe {
     default long framesDropped() {
         return 0;
     }
+
+    /**
+     * A host whose clock is synchronised, {@code offsetMicros} off its reference with an error
+     * bound of {@code errorMicros}, and nothing else known (tests, the demo's shared clock).
+     */
+    static HealthProbe synchronisedClock(long offsetMicros, long errorMicros) {
+        return new HealthProbe() {
+            @Override
+            public ClockSync clockSync() {
+                return ClockSync.CLOCK_SYNC_SYNCHRONISED;
+            }
+
+            @Override
+            public long clockOffsetMicros() {
+                return offsetMicros;
+            }
+
+            @Override
+            public long clockErrorMicros() {
+                return errorMicros;
+            }
+        };
+    }
 }

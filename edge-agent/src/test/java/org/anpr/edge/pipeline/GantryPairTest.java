@@ -30,7 +30,6 @@ import org.anpr.ocr.synth.SceneSpec;
 import org.anpr.protocol.sample.SampleMessages;
 import org.anpr.protocol.topic.Topic;
 import org.anpr.protocol.topic.TopicKind;
-import org.anpr.protocol.v1.ClockSync;
 import org.anpr.protocol.v1.HotlistDelta;
 import org.anpr.protocol.v1.SectionViolation;
 import org.anpr.protocol.v1.ViolationOutcome;
@@ -48,17 +47,7 @@ class GantryPairTest {
     private static final String EXIT = "A2-N-km41";
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
     /** Both gantries' clocks disciplined within 2 ms: violations are enforceable. */
-    private static final HealthProbe SYNCED = new HealthProbe() {
-        @Override
-        public ClockSync clockSync() {
-            return ClockSync.CLOCK_SYNC_SYNCHRONISED;
-        }
-
-        @Override
-        public long clockOffsetMicros() {
-            return 2_000;
-        }
-    };
+    private static final HealthProbe SYNCED = HealthProbe.synchronisedClock(2_000, 2_000);
 
     @TempDir
     Path dir;
