@@ -64,15 +64,8 @@ final class DemoCentre implements AutoCloseable {
     static DemoCentre start(Path dir, Network network, int mqttPort, int consolePort, String operatorPassword, boolean console,
                             java.util.function.UnaryOperator<org.anpr.central.store.ReadStore> decorate) throws Exception {
         Files.createDirectories(dir);
-        Path credentials = dir.resolve("credentials");
-        StringBuilder lines = new StringBuilder();
-        network.gantries().forEach((id, secret) -> lines.append(id).append(':').append(secret.length >= PasswordHasher.MIN_SECRET_CHARS
-                ? PasswordHasher.hashSecret(secret) : PasswordHasher.hash(secret)).append('\n'));
-        Files.writeString(credentials, lines);
-        Path keys = network.signingKeys().isEmpty() ? null : dir.resolve("signing-keys");
-        if (keys != null) {
-            Files.writeString(keys, String.join("\n", network.signingKeys()) + "\n");
-        }
+        Path credentials = writeCredentials(dir, network.gantries());
+        Path keys = writeSigningKeys(dir, network.signingKeys());
         MqttConfig d = MqttConfig.DEFAULTS;
         ReceiverConfig config = ReceiverConfig.DEFAULTS
                 .withMqtt(new MqttConfig("127.0.0.1", mqttPort, d.maxMessageBytes(), d.maxClientIdLength(),
@@ -82,15 +75,36 @@ final class DemoCentre implements AutoCloseable {
                 .withSections(org.anpr.central.config.SectionsConfig.DEFAULTS.withRoutes(network.routes()).withSigning(keys, false))
                 .withHttp(ReceiverConfig.DEFAULTS.http().withListen("127.0.0.1", consolePort).withGantriesFile(network.positions())
                         .withEnabled(console));
-        for (String account : OPERATORS) {
-            String[] nameRole = account.split(":");
-            AddOperatorCommand.run(nameRole[0], nameRole[1], config,
-                    new ByteArrayInputStream((operatorPassword + "\n").getBytes(StandardCharsets.UTF_8)), QUIET, QUIET);
-        }
+        addOperators(config, operatorPassword);
         try {
             return started(config, decorate);
         } catch (BindException e) {
             return started(config.withHttp(config.http().withListen("127.0.0.1", 0)), decorate); // the port is taken: any free one
+        }
+    }
+
+    /**
+     * The centre's {@code auth.credentialsFile} in {@code dir}: each gantry's secret as a salted hash
+     * (a machine secret as SHA-256, a short password as PBKDF2).
+     */
+    static Path writeCredentials(Path dir, java.util.Map<String, char[]> gantries) throws java.io.IOException {
+        StringBuilder lines = new StringBuilder();
+        gantries.forEach((id, secret) -> lines.append(id).append(':').append(secret.length >= PasswordHasher.MIN_SECRET_CHARS
+                ? PasswordHasher.hashSecret(secret) : PasswordHasher.hash(secret)).append('\n'));
+        return Files.writeString(dir.resolve("credentials"), lines);
+    }
+
+    /** The centre's {@code sections.signingKeysFile} in {@code dir}, or null without keys. */
+    static Path writeSigningKeys(Path dir, List<String> lines) throws java.io.IOException {
+        return lines.isEmpty() ? null : Files.writeString(dir.resolve("signing-keys"), String.join("\n", lines) + "\n");
+    }
+
+    /** The demo's {@link #OPERATORS}, one per role, in the store of {@code config}, all with {@code password}. */
+    static void addOperators(ReceiverConfig config, String password) {
+        for (String account : OPERATORS) {
+            String[] nameRole = account.split(":");
+            AddOperatorCommand.run(nameRole[0], nameRole[1], config,
+                    new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)), QUIET, QUIET);
         }
     }
 

@@ -5,12 +5,10 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.anpr.central.auth.PasswordHasher;
 import org.anpr.demo.ledger.CommitLog;
 import org.anpr.demo.ledger.DemoTally;
 import org.anpr.demo.ledger.LiveStream;
@@ -52,10 +50,7 @@ final class MotorwayDemo implements AutoCloseable {
 
     /** Builds and starts everything in {@code dir}; the traffic starts flowing at once. */
     static MotorwayDemo start(DemoOptions options, Path dir, java.util.function.Consumer<String> progress) throws Exception {
-        List<char[]> secrets = new ArrayList<>();
-        for (int i = 0; i < DemoNetwork.PROFILES.size(); i++) {
-            secrets.add(PasswordHasher.generateSecret());
-        }
+        List<char[]> secrets = DemoNetwork.newSecrets();
         int mqttPort = freePort();
         progress.accept("rendering the gantries' configurations from the example profiles (anpr provision render)");
         DemoNetwork network = DemoNetwork.render(DemoNetwork.examples(), dir.resolve("gantries"),
@@ -164,9 +159,6 @@ final class MotorwayDemo implements AutoCloseable {
         return leftOnSection;
     }
 
-    List<Sighting> sightings() {
-        return List.copyOf(sightings);
-    }
 
     @Override
     public void close() throws Exception {

@@ -107,8 +107,13 @@ public final class DemoNetwork {
         return gantries;
     }
 
-    public Gantry gantry(String id) {
-        return gantries.stream().filter(g -> g.id().equals(id)).findFirst().orElseThrow();
+    /** A fresh machine secret for each of the {@link #PROFILES}, in their order (their MQTT passwords). */
+    public static List<char[]> newSecrets() {
+        List<char[]> out = new ArrayList<>();
+        for (int i = 0; i < PROFILES.size(); i++) {
+            out.add(org.anpr.central.auth.PasswordHasher.generateSecret());
+        }
+        return out;
     }
 
     /** Each gantry's id with its MQTT secret, from the secrets in {@link #PROFILES} order (the centre's accounts). */

@@ -26,6 +26,7 @@ public final class MotorwayTraffic implements AutoCloseable {
     /** Vehicles are scheduled this long before they reach their first camera (so they are rendered in time). */
     private static final long LOOKAHEAD_MICROS = 4_000_000;
     private static final String HOME_COUNTRY = "BE";
+    private static final List<String> FOREIGN = PlateSyntaxSample.countries(Region.EU).stream().filter(c -> !c.equals(HOME_COUNTRY)).toList();
 
     /**
      * The section the motorway vehicles drive: cameras by lane (index 0 = lane 1), same lane count.
@@ -147,15 +148,12 @@ public final class MotorwayTraffic implements AutoCloseable {
         boolean speeder = motorway && rnd.nextDouble() < mix.speederShare();
         double speed = speeder ? section.limitKmh() * (1.17 + 0.23 * rnd.nextDouble())
                 : section.limitKmh() * (0.70 + 0.27 * rnd.nextDouble());
-        int id;
-        synchronized (this) {
-            id = vehicles.size();
-        }
         int lane = motorway ? laneIndex + 1 : laneIndex - section.entry().size() + 1;
         Route route = motorway ? Route.SECTION : Route.CITY;
-        v = v != null ? new DemoVehicle(id, v.scene(), route, lane, motorway ? speed : 0, true, v.plate())
-                : new DemoVehicle(id, scene(mix.seed() * 1_000_003L + id), route, lane, motorway ? speed : 0, false, null);
-        synchronized (this) {
+        synchronized (this) { // only this thread adds: the id is the count so far
+            int id = vehicles.size();
+            v = v != null ? new DemoVehicle(id, v.scene(), route, lane, motorway ? speed : 0, true, v.plate())
+                    : new DemoVehicle(id, scene(mix.seed() * 1_000_003L + id), route, lane, motorway ? speed : 0, false, null);
             vehicles.add(v);
         }
         if (motorway) {
@@ -194,10 +192,7 @@ public final class MotorwayTraffic implements AutoCloseable {
 
     private SceneSpec scene(long seed) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed); // mixes neighbouring seeds, unlike Random
-        List<String> countries = PlateSyntaxSample.countries(Region.EU);
-        String country = r.nextDouble() < mix.foreignShare()
-                ? countries.stream().filter(c -> !c.equals(HOME_COUNTRY)).toList().get(r.nextInt(countries.size() - 1))
-                : HOME_COUNTRY;
+        String country = r.nextDouble() < mix.foreignShare() ? FOREIGN.get(r.nextInt(FOREIGN.size())) : HOME_COUNTRY;
         Look look = r.nextDouble() < mix.nightShare() ? Look.IR_NIGHT : Look.DAY;
         return road.toBuilder().region(Region.EU).country(country).look(look).vehicles(1).seed(seed).build();
     }

@@ -1,10 +1,9 @@
-package org.anpr.demo.faults;
+package org.anpr.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.anpr.central.auth.PasswordHasher;
 import org.anpr.central.store.ReadStore;
 import org.anpr.central.store.StoreWrite.AlertSource;
 import org.anpr.central.store.Stores;
@@ -50,12 +48,9 @@ class MotorwayFaultTest {
 
     @Test
     void afterACentreCrashALinkCutAndAGantryRestartTheCentreHasEverythingExactlyOnce() throws Exception {
-        List<char[]> secrets = new ArrayList<>();
-        for (int i = 0; i < DemoNetwork.PROFILES.size(); i++) {
-            secrets.add(PasswordHasher.generateSecret());
-        }
-        int mqttPort = freePort();
-        int httpPort = freePort();
+        List<char[]> secrets = DemoNetwork.newSecrets();
+        int mqttPort = MotorwayDemo.freePort();
+        int httpPort = MotorwayDemo.freePort();
         List<TcpProxy> links = new ArrayList<>();
         for (int i = 0; i < secrets.size(); i++) {
             links.add(new TcpProxy(mqttPort));
@@ -70,8 +65,7 @@ class MotorwayFaultTest {
                 city = i;
             }
         }
-        try (CentreProcess centre = CentreProcess.start(dir.resolve("centre"), network, accounts, mqttPort, httpPort, PASSWORD,
-                List.of("demo-hotlist:hotlist-manager"))) {
+        try (CentreProcess centre = CentreProcess.start(dir.resolve("centre"), network, accounts, mqttPort, httpPort, PASSWORD)) {
             String base = "http://127.0.0.1:" + httpPort;
             AtomicInteger entries = new AtomicInteger();
             DemoGantry.Witness witness = new DemoGantry.Witness() {
@@ -170,9 +164,4 @@ class MotorwayFaultTest {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -1,15 +1,8 @@
-package org.anpr.demo.faults;
+package org.anpr.demo;
 
-import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.anpr.central.api.AddOperatorCommand;
-import org.anpr.central.auth.PasswordHasher;
 import org.anpr.central.config.ConfigLoader;
 import org.anpr.central.config.ReceiverConfig;
 import org.anpr.central.support.ReceiverProcess;
@@ -21,8 +14,6 @@ import org.anpr.demo.network.DemoNetwork;
  * loopback ports so the gantries find it again after a restart.
  */
 final class CentreProcess implements AutoCloseable {
-    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
-
     private final Path config;
     private final Path log;
     private final ReceiverConfig parsed;
@@ -34,13 +25,12 @@ final class CentreProcess implements AutoCloseable {
         this.parsed = parsed;
     }
 
+    /** Writes the configuration, creates the demo's operators (one per role, {@code operatorPassword}) and starts it. */
     static CentreProcess start(Path dir, DemoNetwork network, Map<String, char[]> secrets, int mqttPort, int httpPort,
-                               String operatorPassword, List<String> operators) throws Exception {
+                               String operatorPassword) throws Exception {
         Files.createDirectories(dir);
-        StringBuilder credentials = new StringBuilder();
-        secrets.forEach((id, s) -> credentials.append(id).append(':').append(PasswordHasher.hashSecret(s)).append('\n'));
-        Files.writeString(dir.resolve("credentials"), credentials);
-        Files.writeString(dir.resolve("signing-keys"), String.join("\n", network.signingKeyLines()) + "\n");
+        Path credentials = DemoCentre.writeCredentials(dir, secrets);
+        Path keys = DemoCentre.writeSigningKeys(dir, network.signingKeyLines());
         StringBuilder routes = new StringBuilder();
         network.routes().forEach(r -> routes.append("    - { id: ").append(r.id()).append(", entry: ").append(r.entry())
                 .append(", exit: ").append(r.exit()).append(" }\n"));
@@ -54,14 +44,10 @@ final class CentreProcess implements AutoCloseable {
                   routes:
                 %s
                 http: { host: 127.0.0.1, port: %d, gantriesFile: "%s" }
-                """.formatted(mqttPort, dir.resolve("credentials"), dir.resolve("store"), dir.resolve("signing-keys"), routes,
+                """.formatted(mqttPort, credentials, dir.resolve("store"), keys, routes,
                 httpPort, network.positionsFile()));
         ReceiverConfig parsed = ConfigLoader.load(config);
-        for (String account : operators) {
-            String[] nameRole = account.split(":");
-            AddOperatorCommand.run(nameRole[0], nameRole[1], parsed,
-                    new ByteArrayInputStream((operatorPassword + "\n").getBytes(StandardCharsets.UTF_8)), QUIET, QUIET);
-        }
+        DemoCentre.addOperators(parsed, operatorPassword);
         CentreProcess c = new CentreProcess(config, dir.resolve("receiver.log"), parsed);
         c.restart();
         return c;

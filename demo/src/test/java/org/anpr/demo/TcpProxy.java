@@ -1,4 +1,4 @@
-package org.anpr.demo.faults;
+package org.anpr.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
