@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.anpr.central.store.ForwardingReadStore;
 import org.anpr.central.store.ReadStore;
@@ -29,7 +28,6 @@ public final class CommitLog extends ForwardingReadStore {
 
     private final Map<String, Committed> reads = new ConcurrentHashMap<>();
     private final Map<String, SectionViolation> violations = new ConcurrentHashMap<>();
-    private volatile long duplicates;
 
     public CommitLog(ReadStore store) {
         super(store);
@@ -42,9 +40,7 @@ public final class CommitLog extends ForwardingReadStore {
         for (StoreWrite w : writes) {
             if (w instanceof StoreWrite.Read r) {
                 // the first commit counts: an alert's read comes again in its batch, a redelivery again after a loss
-                if (reads.putIfAbsent(id(r.read().getReadId().toByteArray()), new Committed(r.read(), now)) != null) {
-                    duplicates++;
-                }
+                reads.putIfAbsent(id(r.read().getReadId().toByteArray()), new Committed(r.read(), now));
             } else if (w instanceof StoreWrite.Violation v) {
                 violations.putIfAbsent(id(v.violation().getViolationId().toByteArray()), v.violation());
             }
@@ -56,10 +52,6 @@ public final class CommitLog extends ForwardingReadStore {
         return new ArrayList<>(reads.values());
     }
 
-    public Optional<Committed> read(String readIdHex) {
-        return Optional.ofNullable(reads.get(readIdHex));
-    }
-
     public int readCount() {
         return reads.size();
     }
@@ -67,11 +59,6 @@ public final class CommitLog extends ForwardingReadStore {
     /** Every distinct violation (and not-enforceable record) committed so far. */
     public List<SectionViolation> violations() {
         return new ArrayList<>(violations.values());
-    }
-
-    /** Reads committed again (an alert's read in its batch, or redelivered); the store keeps one. */
-    public long duplicates() {
-        return duplicates;
     }
 
     public static String id(byte[] bytes) {

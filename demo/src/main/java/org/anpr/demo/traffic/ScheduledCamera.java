@@ -81,10 +81,6 @@ public final class ScheduledCamera implements FrameSource {
         this.anchorNanos = clock.monotonicNanos();
     }
 
-    public String gantryId() {
-        return gantryId;
-    }
-
     @Override
     public String cameraId() {
         return cameraId;
