@@ -29,6 +29,17 @@ public final class Images {
         return m;
     }
 
+    /** 8-bit grey copy of a {@link BufferedImage#TYPE_BYTE_GRAY} image. */
+    public static Mat toGray(BufferedImage gray) {
+        if (gray.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+            throw new IllegalArgumentException("expected TYPE_BYTE_GRAY");
+        }
+        byte[] data = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+        Mat m = new Mat(gray.getHeight(), gray.getWidth(), CV_8UC1);
+        m.data().put(data, 0, data.length);
+        return m;
+    }
+
     /** The alpha channel of a {@link BufferedImage#TYPE_4BYTE_ABGR} image as an 8-bit mask. */
     public static Mat alpha(BufferedImage abgr) {
         if (abgr.getType() != BufferedImage.TYPE_4BYTE_ABGR) {

@@ -1,0 +1,111 @@
+package org.anpr.ocr.synth.tools;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.anpr.ocr.neural.PlateInput;
+import org.anpr.ocr.synth.Images;
+import org.anpr.ocr.synth.LineSampleGenerator;
+import org.anpr.ocr.synth.LineSampleGenerator.LineSample;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_GRAYSCALE;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+
+/**
+ * Writes the neural plate reader's training set: every sample already resized by
+ * {@link PlateInput#prepare}, exactly as the reader prepares a crop at run time.
+ *
+ * <ul>
+ *   <li>{@code images.u8}: the samples back to back, {@link PlateInput#HEIGHT} x {@link PlateInput#WIDTH}
+ *       bytes each, row-major;</li>
+ *   <li>{@code labels.tsv}: {@code index<TAB>source<TAB>country<TAB>TEXT} per sample, in the same order.</li>
+ * </ul>
+ *
+ * <p>Usage: {@code NeuralDatasetMain <outDir> <synthetic> <seed> [realFolder ...]}. Synthetic samples
+ * come from {@link LineSampleGenerator}, each at a difficulty drawn from 0.2-1 (the easy ones let the
+ * network find the glyphs early); a real folder holds crops and a {@code labels.tsv} of
+ * {@code file<TAB>PLATE} (the training-only crops of {@code shared/datasets/openalpr-train/plates/*}).
+ * The same arguments give the same bytes.
+ */
+public final class NeuralDatasetMain {
+    static final double MIN_DIFFICULTY = 0.2;
+
+    private NeuralDatasetMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            System.err.println("usage: NeuralDatasetMain <outDir> <synthetic> <seed> [realFolder ...]");
+            System.exit(2);
+        }
+        Path out = Path.of(args[0]);
+        int synthetic = Integer.parseInt(args[1]);
+        long seed = Long.parseLong(args[2]);
+        Files.createDirectories(out);
+        int index = 0;
+        long start = System.nanoTime();
+        try (OutputStream images = new BufferedOutputStream(Files.newOutputStream(out.resolve("images.u8")), 1 << 20);
+             Writer labels = Files.newBufferedWriter(out.resolve("labels.tsv"), StandardCharsets.UTF_8)) {
+            Random rnd = new Random(seed);
+            byte[] pixels = new byte[PlateInput.HEIGHT * PlateInput.WIDTH];
+            // One generator per difficulty step keeps the draws reproducible and cheap to construct.
+            List<LineSampleGenerator> generators = new ArrayList<>();
+            for (int d = 0; d <= 8; d++) {
+                generators.add(new LineSampleGenerator(MIN_DIFFICULTY + d * (1 - MIN_DIFFICULTY) / 8));
+            }
+            for (int i = 0; i < synthetic; i++) {
+                LineSample s = generators.get(rnd.nextInt(generators.size())).next(rnd);
+                try (Mat gray = Images.toGray(s.image()); Mat input = PlateInput.prepare(gray)) {
+                    input.data().get(pixels);
+                }
+                images.write(pixels);
+                labels.write(index++ + "\tsynthetic\t" + s.country() + "\t" + s.text() + "\n");
+                if ((i + 1) % 10_000 == 0) {
+                    System.out.printf("NeuralDatasetMain: %,d / %,d synthetic samples, %.0f s%n", i + 1, synthetic,
+                            (System.nanoTime() - start) / 1e9);
+                }
+            }
+            for (int a = 3; a < args.length; a++) {
+                index = writeReal(Path.of(args[a]), index, images, labels, pixels);
+            }
+        }
+        System.out.printf("NeuralDatasetMain: %,d samples in %s, %.0f s%n", index, out, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The folder's labelled crops; a crop that cannot be decoded is an error naming it. */
+    private static int writeReal(Path folder, int index, OutputStream images, Writer labels, byte[] pixels) throws IOException {
+        String source = folder.getFileName().toString();
+        String country = source.length() == 2 ? source.toUpperCase() : "??";
+        List<String> lines = Files.readAllLines(folder.resolve("labels.tsv"), StandardCharsets.UTF_8);
+        int n = 0;
+        for (int l = 0; l < lines.size(); l++) {
+            String[] f = lines.get(l).split("\t");
+            if (f.length != 2 || !f[1].matches("[A-Z0-9]{2,10}")) {
+                throw new IllegalArgumentException(folder.resolve("labels.tsv") + " line " + (l + 1)
+                        + ": expected file<TAB>PLATE (A-Z, 0-9), got '" + lines.get(l) + "'");
+            }
+            Path file = folder.resolve(f[0]);
+            try (Mat gray = imread(file.toString(), IMREAD_GRAYSCALE)) {
+                if (gray.empty()) {
+                    throw new IllegalArgumentException(file + ": not a readable image");
+                }
+                try (Mat input = PlateInput.prepare(gray)) {
+                    input.data().get(pixels);
+                }
+            }
+            images.write(pixels);
+            labels.write(index++ + "\treal-" + source + "\t" + country + "\t" + f[1] + "\n");
+            n++;
+        }
+        System.out.printf("NeuralDatasetMain: %,d real crops from %s%n", n, folder);
+        return index;
+    }
+}
