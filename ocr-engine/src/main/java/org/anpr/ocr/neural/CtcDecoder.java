@@ -30,17 +30,21 @@ public final class CtcDecoder {
      * @param scaleX source pixels per column, for the symbols' extents
      */
     public OcrLine decode(float[][] probs, double scaleX) {
+        int[] best = new int[probs.length];
+        for (int t = 0; t < probs.length; t++) {
+            best[t] = argmax(probs[t]);
+        }
         List<OcrSymbol> symbols = new ArrayList<>();
         int t = 0;
         while (t < probs.length) {
-            int cls = argmax(probs[t]);
+            int cls = best[t];
             if (cls == BLANK) {
                 t++;
                 continue;
             }
             int start = t;
             int surest = t;
-            while (t < probs.length && argmax(probs[t]) == cls) {
+            while (t < probs.length && best[t] == cls) {
                 if (probs[t][cls] > probs[surest][cls]) {
                     surest = t;
                 }
