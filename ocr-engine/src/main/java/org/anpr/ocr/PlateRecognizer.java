@@ -5,6 +5,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 import org.anpr.ocr.image.FrameDecoder;
+import org.anpr.ocr.neural.PlateReaderModel;
 import org.anpr.ocr.syntax.SyntaxProfile;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -26,6 +27,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class PlateRecognizer implements AutoCloseable {
     private final RecognizerConfig config;
     private final SyntaxProfile profile;
+    private final PlateReaderModel neuralModel; // read once, shared by the contexts; null when off
     private final BlockingQueue<RecognitionPipeline> idle = new LinkedBlockingQueue<>();
     private int created;
     private volatile boolean closed;
@@ -33,12 +35,13 @@ public final class PlateRecognizer implements AutoCloseable {
     /**
      * Creates the first native context at once, so a missing model fails here.
      *
-     * @throws IllegalStateException when the Tesseract model cannot be loaded
+     * @throws IllegalStateException when a reader's model cannot be loaded
      */
     public PlateRecognizer(RecognizerConfig config) {
         this.config = config;
         this.profile = SyntaxProfile.load(config.region());
-        idle.add(new RecognitionPipeline(config, profile));
+        this.neuralModel = RecognitionPipeline.neuralModel(config);
+        idle.add(new RecognitionPipeline(config, profile, neuralModel));
         created = 1;
     }
 
@@ -87,7 +90,7 @@ public final class PlateRecognizer implements AutoCloseable {
             if (created < config.workerThreads()) {
                 created++;
                 try {
-                    return new RecognitionPipeline(config, profile);
+                    return new RecognitionPipeline(config, profile, neuralModel);
                 } catch (RuntimeException e) {
                     created--;
                     throw e;

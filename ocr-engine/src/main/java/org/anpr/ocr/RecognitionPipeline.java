@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.anpr.ocr.binarize.BinarizedPlate;
 import org.anpr.ocr.binarize.PlateBinarizer;
 import org.anpr.ocr.charclass.GlyphClassifier;
@@ -13,6 +14,8 @@ import org.anpr.ocr.detect.PlateRegion;
 import org.anpr.ocr.syntax.NonPlateText;
 import org.anpr.ocr.fuse.OpinionPool;
 import org.anpr.ocr.image.FrameDecoder;
+import org.anpr.ocr.neural.NeuralPlateReader;
+import org.anpr.ocr.neural.PlateReaderModel;
 import org.anpr.ocr.ocr.BundledModels;
 import org.anpr.ocr.ocr.CharacterReader;
 import org.anpr.ocr.ocr.OcrLine;
@@ -31,9 +34,10 @@ import static org.bytedeco.tesseract.global.tesseract.PSM_RAW_LINE;
 /**
  * One worker context: the stages plus the native OCR handles they share. Used by one thread at a
  * time; {@link PlateRecognizer} pools these. Mats are released by the caller's PointerScope.
- * Each plate is read by up to three readers with different failure modes (the main Tesseract model
- * on the binarised characters, the plate-trained model on the grey plate, the glyph classifier);
- * each reading is ranked by syntax and the rankings are pooled ({@link OpinionPool}).
+ * Each plate is read by the configured readers ({@link PlateReaderKind}: Tesseract on the binarised
+ * characters, the plate-trained Tesseract model, the glyph classifier and the neural reader on the
+ * grey plate), which have different failure modes; each reading is ranked by syntax and, when there
+ * is more than one, the rankings are pooled ({@link OpinionPool}).
  */
 final class RecognitionPipeline implements AutoCloseable {
     /** The name of the bundled plate-trained Tesseract model used as a second opinion. */
@@ -48,24 +52,48 @@ final class RecognitionPipeline implements AutoCloseable {
     private final PlateDetector detector;
     private final PlateRectifier rectifier;
     private final PlateBinarizer binarizer = new PlateBinarizer();
-    private final CharacterReader reader;
     private final SyntaxRanker ranker;
-    private final CharacterReader plateReader; // null when the opinion is off
-    private final GlyphReader glyphReader;     // null when the opinion is off
+    private final CharacterReader reader;      // each null when that reader is off
+    private final CharacterReader plateReader;
+    private final GlyphReader glyphReader;
+    private final CharacterReader neuralReader;
 
-    RecognitionPipeline(RecognizerConfig config, SyntaxProfile profile) {
+    /**
+     * @param neuralModel the network for the neural reader, shared by all contexts (each builds its
+     *                    own native net from it); null when that reader is off
+     */
+    RecognitionPipeline(RecognizerConfig config, SyntaxProfile profile, PlateReaderModel neuralModel) {
         this.config = config;
         this.decoder = new FrameDecoder(config.maxPixels(), config.maxEncodedBytes());
         this.detector = new PlateDetector(config.detectionWidth(), config.maxRegions());
         this.rectifier = new PlateRectifier(config.plateHeight());
         this.ranker = new SyntaxRanker(profile);
-        this.reader = new TesseractReader(config.tessdataPath(), config.language());
+        Set<PlateReaderKind> on = config.readers();
+        this.reader = on.contains(PlateReaderKind.TESSERACT)
+                ? new TesseractReader(config.tessdataPath(), config.language()) : null;
         // Raw-line mode: the plate model was trained on whole plate crops, not on found text lines.
-        this.plateReader = config.plateModelOpinion()
+        this.plateReader = on.contains(PlateReaderKind.PLATE_MODEL)
                 ? new TesseractReader(BundledModels.tessdata(PLATE_MODEL).orElseThrow(
                         () -> new IllegalStateException("no bundled model " + PLATE_MODEL)), PLATE_MODEL, PSM_RAW_LINE)
                 : null;
-        this.glyphReader = config.glyphOpinion() ? new GlyphReader(glyphModel()) : null;
+        this.glyphReader = on.contains(PlateReaderKind.GLYPHS) ? new GlyphReader(glyphModel()) : null;
+        this.neuralReader = on.contains(PlateReaderKind.NEURAL)
+                ? new NeuralPlateReader(java.util.Objects.requireNonNull(neuralModel, "neuralModel")) : null;
+    }
+
+    /** The neural reader's network as the config names it, or null when that reader is off. */
+    static PlateReaderModel neuralModel(RecognizerConfig config) {
+        if (!config.readers().contains(PlateReaderKind.NEURAL)) {
+            return null;
+        }
+        if (config.neuralModel() == null) {
+            return PlateReaderModel.bundled();
+        }
+        try {
+            return PlateReaderModel.load(config.neuralModel());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the neural reader model " + config.neuralModel() + ": " + e, e);
+        }
     }
 
     private static GlyphClassifier glyphModel() {
@@ -105,9 +133,11 @@ final class RecognitionPipeline implements AutoCloseable {
         if (clean.isEmpty() || clean.get().charCount() < 3) {
             return Optional.empty();
         }
-        List<OcrLine> lines = new ArrayList<>(3);
-        lines.add(SkippedGlyphs.recover(reader.read(clean.get().text()), clean.get(), reader));
-        if (plateReader != null || glyphReader != null) {
+        List<OcrLine> lines = new ArrayList<>(4);
+        if (reader != null) {
+            lines.add(SkippedGlyphs.recover(reader.read(clean.get().text()), clean.get(), reader));
+        }
+        if (plateReader != null || glyphReader != null || neuralReader != null) {
             Mat gray = new Mat();
             cvtColor(plate.bgr(), gray, COLOR_BGR2GRAY);
             if (plateReader != null) {
@@ -115,6 +145,9 @@ final class RecognitionPipeline implements AutoCloseable {
             }
             if (glyphReader != null) {
                 lines.add(glyphReader.read(gray).toLine());
+            }
+            if (neuralReader != null) {
+                lines.add(neuralReader.read(gray));
             }
         }
         long t3 = System.nanoTime();
@@ -163,9 +196,10 @@ final class RecognitionPipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        reader.close();
-        if (plateReader != null) {
-            plateReader.close();
+        for (CharacterReader r : new CharacterReader[]{reader, plateReader, neuralReader}) {
+            if (r != null) {
+                r.close();
+            }
         }
         if (glyphReader != null) {
             glyphReader.close();

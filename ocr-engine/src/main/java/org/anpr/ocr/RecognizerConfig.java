@@ -1,7 +1,9 @@
 package org.anpr.ocr;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Typed configuration of a {@link PlateRecognizer}. Build with {@link #builder()}; every field has
@@ -23,18 +25,20 @@ import java.util.Objects;
  * @param topN            alternatives kept per candidate; default 5
  * @param plateHeight     rectified plate height in pixels handed to binarisation/OCR; default 64
  * @param minConfidence   candidates below this confidence are dropped; default 0.15
- * @param plateModelOpinion also read every plate with the bundled plate-trained Tesseract model
- *                        ({@code anpr_plate}, raw-line mode on the grey plate) and pool its
- *                        readings with the main model's; default true
- * @param glyphOpinion    also read every plate with the bundled glyph classifier and pool its
- *                        readings; default true
+ * @param readers       the character readers run on every plate, pooled when more than one
+ *                        ({@link PlateReaderKind}); default {@link #DEFAULT_READERS}; at least one
+ * @param neuralModel     the {@code .onnx} file (with its {@code .alphabet} beside it) read by the
+ *                        {@link PlateReaderKind#NEURAL} reader; default null = the model in the jar
  */
 public record RecognizerConfig(Region region, Path tessdataPath, String language, int workerThreads,
                                long maxPixels, long maxEncodedBytes, int detectionWidth, int maxRegions,
-                               int topN, int plateHeight, double minConfidence, boolean plateModelOpinion,
-                               boolean glyphOpinion) {
+                               int topN, int plateHeight, double minConfidence, Set<PlateReaderKind> readers,
+                               Path neuralModel) {
 
     public static final Path DEBIAN_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
+    /** The readers on by default. */
+    public static final Set<PlateReaderKind> DEFAULT_READERS = Set.copyOf(EnumSet.of(
+            PlateReaderKind.TESSERACT, PlateReaderKind.PLATE_MODEL, PlateReaderKind.GLYPHS));
 
     public RecognizerConfig {
         Objects.requireNonNull(region, "region");
@@ -48,6 +52,9 @@ public record RecognizerConfig(Region region, Path tessdataPath, String language
         require(topN >= 1, "topN >= 1");
         require(plateHeight >= 24 && plateHeight <= 256, "24 <= plateHeight <= 256");
         require(minConfidence >= 0 && minConfidence <= 1, "0 <= minConfidence <= 1");
+        Objects.requireNonNull(readers, "readers");
+        require(!readers.isEmpty(), "at least one reader");
+        readers = Set.copyOf(readers);
     }
 
     public static RecognizerConfig defaults() {
@@ -62,7 +69,7 @@ public record RecognizerConfig(Region region, Path tessdataPath, String language
         return new Builder().region(region).tessdataPath(tessdataPath).language(language)
                 .workerThreads(workerThreads).maxPixels(maxPixels).maxEncodedBytes(maxEncodedBytes)
                 .detectionWidth(detectionWidth).maxRegions(maxRegions).topN(topN).plateHeight(plateHeight)
-                .minConfidence(minConfidence).plateModelOpinion(plateModelOpinion).glyphOpinion(glyphOpinion);
+                .minConfidence(minConfidence).readers(readers).neuralModel(neuralModel);
     }
 
     private static void require(boolean ok, String rule) {
@@ -93,8 +100,8 @@ public record RecognizerConfig(Region region, Path tessdataPath, String language
         private int topN = 5;
         private int plateHeight = 64;
         private double minConfidence = 0.15;
-        private boolean plateModelOpinion = true;
-        private boolean glyphOpinion = true;
+        private Set<PlateReaderKind> readers = DEFAULT_READERS;
+        private Path neuralModel;
 
         public Builder region(Region v) { region = v; return this; }
         public Builder tessdataPath(Path v) { tessdataPath = v; return this; }
@@ -107,8 +114,9 @@ public record RecognizerConfig(Region region, Path tessdataPath, String language
         public Builder topN(int v) { topN = v; return this; }
         public Builder plateHeight(int v) { plateHeight = v; return this; }
         public Builder minConfidence(double v) { minConfidence = v; return this; }
-        public Builder plateModelOpinion(boolean v) { plateModelOpinion = v; return this; }
-        public Builder glyphOpinion(boolean v) { glyphOpinion = v; return this; }
+        public Builder readers(Set<PlateReaderKind> v) { readers = v; return this; }
+        public Builder readers(PlateReaderKind first, PlateReaderKind... more) { readers = EnumSet.of(first, more); return this; }
+        public Builder neuralModel(Path v) { neuralModel = v; return this; }
 
         /**
          * Uses the Tesseract model shipped in the jar as {@code org/anpr/ocr/model/<name>.traineddata}
@@ -126,7 +134,7 @@ public record RecognizerConfig(Region region, Path tessdataPath, String language
         public RecognizerConfig build() {
             return new RecognizerConfig(region, tessdataPath, language, workerThreads, maxPixels,
                     maxEncodedBytes, detectionWidth, maxRegions, topN, plateHeight, minConfidence,
-                    plateModelOpinion, glyphOpinion);
+                    readers, neuralModel);
         }
     }
 }

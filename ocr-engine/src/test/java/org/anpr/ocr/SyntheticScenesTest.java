@@ -62,7 +62,7 @@ class SyntheticScenesTest {
     @Test
     void pooledReadersReadMoreScenesThanTheMainModelAlone() {
         try (PlateRecognizer alone = new PlateRecognizer(RecognizerConfig.builder().workerThreads(1)
-                .plateModelOpinion(false).glyphOpinion(false).build())) {
+                .readers(PlateReaderKind.TESSERACT).build())) {
             int n = 20, pooled = 0, single = 0;
             for (int i = 0; i < n; i++) {
                 Scene s = GENERATOR.render(SceneSpec.builder().perspective(0.2).motionBlur(i % 3).seed(5000 + i).build());

@@ -5,22 +5,23 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import org.anpr.ocr.PlateReaderKind;
 import org.anpr.ocr.PlateRecognizer;
 import org.anpr.ocr.RecognizerConfig;
 import org.anpr.ocr.Region;
 
 /**
- * {@code anpr eval --dataset DIR [--region eu|br|us] [--threads N] [--json FILE] [--opinions LIST]}: recognition
+ * {@code anpr eval --dataset DIR [--region eu|br|us] [--threads N] [--json FILE] [--readers LIST]}: recognition
  * accuracy and latency over a folder in the OpenALPR benchmark layout. Exit status: 0 done,
  * 2 bad arguments or dataset, 1 recognizer failure.
  */
 public final class EvalMain {
     static final String USAGE = """
-            Usage: anpr eval --dataset DIR [--region eu|br|us] [--threads N] [--json FILE] [--opinions LIST]
+            Usage: anpr eval --dataset DIR [--region eu|br|us] [--threads N] [--json FILE]
+                             [--readers LIST | --opinions LIST] [--neural-model FILE]
                    anpr eval --synthesize DIR [--count N] [--seed S]   (N generated photographs with labels, default 10)
 
             Measures plate recognition on a labelled folder in the OpenALPR benchmark layout
@@ -30,15 +31,19 @@ public final class EvalMain {
               --region R      plate syntax profile: eu (default), br or us
               --threads N     images recognised in parallel (default 1)
               --json FILE     also write the figures and per-image results as JSON
-              --opinions LIST readers pooled with the main Tesseract model: plate (the bundled
-                              plate-trained model), glyphs (the glyph classifier), comma separated,
-                              or none (default plate,glyphs)
+              --readers LIST  the readers run on every plate, pooled when more than one, comma
+                              separated: tesseract (the main Tesseract model), plate (the bundled
+                              plate-trained Tesseract model), glyphs (the glyph classifier), neural
+                              (the trained network on OpenCV DNN); default %s
+              --opinions LIST the same as --readers tesseract,LIST (LIST may be none)
+              --neural-model FILE  the .onnx file (its .alphabet beside it) for the neural reader,
+                              instead of the model in the jar
               -h, --help      this help
 
             A plate counts as detected when a candidate's box overlaps the labelled box with IoU > 0.3.
             Latency is per image (decode to syntax), measured after 30 warm-up frames.
             Environment: ANPR_TESSDATA overrides the Tesseract model folder.
-            """;
+            """.formatted(PlateReaderKind.codes(RecognizerConfig.DEFAULT_READERS));
 
     /** Frames recognised before timing starts (see {@link EvalRunner#warmUp}). */
     static final int WARMUP_FRAMES = 30;
@@ -75,13 +80,13 @@ public final class EvalMain {
             return 2;
         }
         RecognizerConfig config = RecognizerConfig.builder().region(a.region()).workerThreads(a.threads())
-                .plateModelOpinion(a.opinions().contains("plate")).glyphOpinion(a.opinions().contains("glyphs")).build();
+                .readers(a.readers()).neuralModel(a.neuralModel()).build();
         try (PlateRecognizer recognizer = new PlateRecognizer(config)) {
             EvalRunner.warmUp(recognizer, WARMUP_FRAMES);
             ProgressBar bar = new ProgressBar(err, images.size());
             List<ImageOutcome> outcomes = EvalRunner.run(recognizer, images, a.threads(), bar::update);
             bar.finish();
-            EvalReport report = new EvalReport(a.region().code(), a.threads(), outcomes);
+            EvalReport report = new EvalReport(a.region().code(), a.threads(), PlateReaderKind.codes(a.readers()), outcomes);
             report.print(out);
             if (a.json() != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -100,24 +105,26 @@ public final class EvalMain {
     }
 
     /** Parsed command line. */
-    record EvalArgs(Path dataset, Region region, int threads, Path json, boolean help, Set<String> opinions) {
-        static final Set<String> ALL_OPINIONS = Set.of("plate", "glyphs");
+    record EvalArgs(Path dataset, Region region, int threads, Path json, boolean help, Set<PlateReaderKind> readers,
+                    Path neuralModel) {
 
         static EvalArgs parse(String[] args) {
-            Path dataset = null, json = null;
-            Set<String> opinions = ALL_OPINIONS;
+            Path dataset = null, json = null, neuralModel = null;
+            Set<PlateReaderKind> readers = RecognizerConfig.DEFAULT_READERS;
             Region region = Region.EU;
             int threads = 1;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
                     case "-h", "--help" -> {
-                        return new EvalArgs(null, region, threads, null, true, opinions);
+                        return new EvalArgs(null, region, threads, null, true, readers, null);
                     }
                     case "--dataset" -> dataset = Path.of(value(args, ++i, arg));
                     case "--region" -> region = Region.parse(value(args, ++i, arg));
                     case "--json" -> json = Path.of(value(args, ++i, arg));
-                    case "--opinions" -> opinions = opinions(value(args, ++i, arg));
+                    case "--readers" -> readers = readers(arg, value(args, ++i, arg), Set.of());
+                    case "--opinions" -> readers = readers(arg, value(args, ++i, arg), Set.of(PlateReaderKind.TESSERACT));
+                    case "--neural-model" -> neuralModel = Path.of(value(args, ++i, arg));
                     case "--threads" -> {
                         String v = value(args, ++i, arg);
                         try {
@@ -135,17 +142,22 @@ public final class EvalMain {
             if (dataset == null) {
                 throw new IllegalArgumentException("--dataset DIR is required");
             }
-            return new EvalArgs(dataset, region, threads, json, false, opinions);
+            if (neuralModel != null && !readers.contains(PlateReaderKind.NEURAL)) {
+                throw new IllegalArgumentException("--neural-model needs the neural reader in --readers");
+            }
+            return new EvalArgs(dataset, region, threads, json, false, readers, neuralModel);
         }
 
-        private static Set<String> opinions(String list) {
-            if (list.equals("none")) {
-                return Set.of();
+        private static Set<PlateReaderKind> readers(String option, String list, Set<PlateReaderKind> base) {
+            Set<PlateReaderKind> out = EnumSet.noneOf(PlateReaderKind.class);
+            out.addAll(base);
+            try {
+                out.addAll(PlateReaderKind.parseList(list));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + ": " + e.getMessage());
             }
-            Set<String> out = new TreeSet<>(Arrays.asList(list.split(",")));
-            if (!ALL_OPINIONS.containsAll(out)) {
-                throw new IllegalArgumentException("--opinions takes plate, glyphs (comma separated) or none, got '"
-                        + list + "'");
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException(option + " needs at least one reader");
             }
             return out;
         }

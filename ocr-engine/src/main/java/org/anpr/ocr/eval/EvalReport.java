@@ -13,7 +13,7 @@ import org.anpr.ocr.syntax.EditDistance;
  * be read (not an image, corrupt, too large) are counted apart as {@code unreadable}, with their
  * reason, and left out of every rate: they say nothing about recognition.
  */
-public record EvalReport(String region, int threads, List<ImageOutcome> outcomes) {
+public record EvalReport(String region, int threads, String readers, List<ImageOutcome> outcomes) {
 
     public int images() {
         return outcomes.size();
@@ -78,6 +78,7 @@ public record EvalReport(String region, int threads, List<ImageOutcome> outcomes
         m.put("unreadable", unreadable());
         m.put("region", region);
         m.put("threads", threads);
+        m.put("readers", readers);
         m.put("detection_recall", detectionRecall());
         m.put("exact_top1", exactTop1());
         m.put("exact_topn", exactTopN());
@@ -120,6 +121,7 @@ public record EvalReport(String region, int threads, List<ImageOutcome> outcomes
         out.printf("%-18s %s%s%n", "unreadable", unreadable(), unreadable() == 0 ? "" : " (not in the rates below)");
         out.printf("%-18s %s%n", "region", region);
         out.printf("%-18s %d%n", "threads", threads);
+        out.printf("%-18s %s%n", "readers", readers);
         out.printf("%-18s %.3f%n", "detection_recall", detectionRecall());
         out.printf("%-18s %.3f%n", "exact_top1", exactTop1());
         out.printf("%-18s %.3f%n", "exact_topn", exactTopN());

@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.anpr.ocr.BoundingBox;
+import org.anpr.ocr.PlateReaderKind;
+import org.anpr.ocr.RecognizerConfig;
 import org.anpr.ocr.synth.PlateTruth;
 import org.anpr.ocr.synth.Scene;
 import org.anpr.ocr.synth.SceneGenerator;
@@ -40,10 +43,19 @@ class EvalMainTest {
         assertEquals(2, run("--dataset", dir.toString(), "--bogus"));
         assertEquals(2, run("--dataset"));
         assertEquals(2, run("--dataset", dir.toString(), "--opinions", "plate,tarot"));
-        assertTrue(err.toString().contains("--opinions takes plate, glyphs"), err.toString());
-        assertEquals(java.util.Set.of(), EvalMain.EvalArgs.parse(new String[]{"--dataset", "d", "--opinions", "none"}).opinions());
-        assertEquals(java.util.Set.of("plate"), EvalMain.EvalArgs.parse(new String[]{"--dataset", "d", "--opinions", "plate"}).opinions());
-        assertEquals(java.util.Set.of("plate", "glyphs"), EvalMain.EvalArgs.parse(new String[]{"--dataset", "d"}).opinions());
+        assertTrue(err.toString().contains("--opinions: unknown reader 'tarot' (known: tesseract,plate,glyphs,neural)"), err.toString());
+        assertEquals(2, run("--dataset", dir.toString(), "--readers", "none"));
+        assertTrue(err.toString().contains("--readers needs at least one reader"), err.toString());
+        assertEquals(2, run("--dataset", dir.toString(), "--neural-model", "m.onnx"));
+        assertTrue(err.toString().contains("--neural-model needs the neural reader"), err.toString());
+        assertEquals(Set.of(PlateReaderKind.TESSERACT), readers("--opinions", "none"));
+        assertEquals(Set.of(PlateReaderKind.TESSERACT, PlateReaderKind.PLATE_MODEL), readers("--opinions", "plate"));
+        assertEquals(Set.of(PlateReaderKind.NEURAL, PlateReaderKind.GLYPHS), readers("--readers", "neural, glyphs"));
+        assertEquals(RecognizerConfig.DEFAULT_READERS, EvalMain.EvalArgs.parse(new String[]{"--dataset", "d"}).readers());
+    }
+
+    private static Set<PlateReaderKind> readers(String option, String list) {
+        return EvalMain.EvalArgs.parse(new String[]{"--dataset", "d", option, list}).readers();
     }
 
     @Test
@@ -80,8 +92,9 @@ class EvalMainTest {
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         List<String> fields = new ArrayList<>();
         j.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("images", "unreadable", "region", "threads", "detection_recall", "exact_top1", "exact_topn",
-                "char_accuracy", "spurious_reads", "ms_per_image_p50", "ms_per_image_p95", "results"), fields);
+        assertEquals(List.of("images", "unreadable", "region", "threads", "readers", "detection_recall", "exact_top1",
+                "exact_topn", "char_accuracy", "spurious_reads", "ms_per_image_p50", "ms_per_image_p95", "results"), fields);
+        assertEquals(PlateReaderKind.codes(RecognizerConfig.DEFAULT_READERS), j.get("readers").asText());
         assertEquals(4, j.get("images").asInt());
         assertEquals(1, j.get("unreadable").asInt());
         assertEquals("eu", j.get("region").asText());
@@ -132,7 +145,7 @@ class EvalMainTest {
 
     @Test
     void reportFigures() {
-        EvalReport r = new EvalReport("eu", 1, List.of(
+        EvalReport r = new EvalReport("eu", 1, "tesseract", List.of(
                 new ImageOutcome("a", "AB123", "AB123", true, 0.8, 10, true, null),
                 new ImageOutcome("b", "CD456", "CD457", true, 0.6, 30, false, null),
                 new ImageOutcome("c", "EF789", "", false, 0, 20, false, null),
