@@ -34,7 +34,13 @@ public final class LineSampleGenerator {
     /** Share of light-on-dark plates. */
     static final double INVERTED_SHARE = 0.08;
 
+    /** Share of plates drawn in their own country's real glyphs, when a sheet for it is loaded. */
+    static final double OWN_SHEET_SHARE = 0.6;
+    /** Share of the other plates drawn in some sheet's glyphs anyway: more real letter shapes. */
+    static final double ANY_SHEET_SHARE = 0.25;
+
     private final double difficulty;
+    private final List<GlyphSheet> sheets;
 
     /** Full-strength degradations. */
     public LineSampleGenerator() {
@@ -46,10 +52,21 @@ public final class LineSampleGenerator {
      *                   starts easy (a curriculum), otherwise the network takes long to find the glyphs.
      */
     public LineSampleGenerator(double difficulty) {
+        this(difficulty, List.of());
+    }
+
+    /**
+     * @param sheets real national glyphs ({@link GlyphSheet}); a plate of a country with a sheet is drawn
+     *               in it {@link #OWN_SHEET_SHARE} of the time, other plates in a random sheet
+     *               {@link #ANY_SHEET_SHARE} of the time, the rest in system fonts. Empty: system fonts
+     *               only, and the same samples as before sheets existed.
+     */
+    public LineSampleGenerator(double difficulty, List<GlyphSheet> sheets) {
         if (difficulty < 0 || difficulty > 1) {
             throw new IllegalArgumentException("difficulty in [0,1]");
         }
         this.difficulty = difficulty;
+        this.sheets = List.copyOf(sheets);
     }
 
     /** A sample; the same {@code rnd} state gives the same sample. */
@@ -61,7 +78,7 @@ public final class LineSampleGenerator {
         PlateStyle style = PlateStyle.of(country, rnd);
         boolean inverted = rnd.nextDouble() < INVERTED_SHARE;
         BufferedImage plate = PlateRenderer.render(text, inverted ? style.inverted() : style, PlateFonts.pick(rnd),
-                ph, rnd);
+                sheet(country, text.text(), rnd), ph, rnd);
         int pw = plate.getWidth();
         try (Scalar body = VehiclePainter.bodyColour(rnd); Mat canvas = new Mat(ph * 3, pw + 2 * ph, CV_8UC3, body)) {
             VehiclePainter.texture(canvas, rnd);
@@ -72,6 +89,17 @@ public final class LineSampleGenerator {
                 return new LineSample(degrade(crop, difficulty, rnd), text.text(), country, inverted);
             }
         }
+    }
+
+    /** The sheet to draw this plate's characters from, or null for a system font. */
+    private GlyphSheet sheet(String country, String text, Random rnd) {
+        if (sheets.isEmpty()) {
+            return null; // no draw: the sample stream stays that of the font-only generator
+        }
+        GlyphSheet own = sheets.stream().filter(s -> country.equals(s.country())).findFirst().orElse(null);
+        GlyphSheet pick = own != null && rnd.nextDouble() < OWN_SHEET_SHARE ? own
+                : rnd.nextDouble() < ANY_SHEET_SHARE ? sheets.get(rnd.nextInt(sheets.size())) : null;
+        return pick != null && pick.covers(text) ? pick : null;
     }
 
     /**

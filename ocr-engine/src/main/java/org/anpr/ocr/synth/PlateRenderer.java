@@ -28,6 +28,16 @@ public final class PlateRenderer {
      * @return a {@link BufferedImage#TYPE_4BYTE_ABGR} image of exactly the plate
      */
     public static BufferedImage render(PlateText text, PlateStyle style, Font font, int height, Random rnd) {
+        return render(text, style, font, null, height, rnd);
+    }
+
+    /**
+     * As {@link #render(PlateText, PlateStyle, Font, int, Random)}, the characters drawn from a sheet of
+     * real national glyphs when {@code sheet} is not null (it must cover the text); captions still use
+     * {@code font}.
+     */
+    public static BufferedImage render(PlateText text, PlateStyle style, Font font, GlyphSheet sheet, int height,
+                                       Random rnd) {
         int w = (int) Math.round(height * style.aspect());
         int h = height;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_4BYTE_ABGR);
@@ -57,7 +67,7 @@ public final class PlateRenderer {
                 top = h * 0.30;
                 bottom = h * 0.90;
             }
-            drawCharacters(g, text.display(), font, style, left, right, top, bottom, rnd);
+            drawCharacters(g, text.display(), font, sheet, style, left, right, top, bottom, rnd);
             if (rnd.nextDouble() < 0.75) {
                 g.setClip(null);
                 float bw = (float) (h * (0.015 + rnd.nextDouble() * 0.03));
@@ -72,20 +82,22 @@ public final class PlateRenderer {
     }
 
     /** Fits the characters into the box: cap height ~75% of it, width squeezed when needed. */
-    private static void drawCharacters(Graphics2D g, String display, Font font, PlateStyle style, double left,
-                                       double right, double top, double bottom, Random rnd) {
+    private static void drawCharacters(Graphics2D g, String display, Font font, GlyphSheet sheet, PlateStyle style,
+                                       double left, double right, double top, double bottom, Random rnd) {
         double boxH = bottom - top;
         double capTarget = boxH * (0.70 + rnd.nextDouble() * 0.12);
         Font probe = font.deriveFont(100f);
         double capAt100 = probe.createGlyphVector(FRC, "H").getVisualBounds().getHeight();
         Font f = font.deriveFont((float) (100 * capTarget / capAt100));
-        double tracking = f.getSize2D() * (rnd.nextDouble() * 0.12);
-        double space = f.getSize2D() * (0.2 + rnd.nextDouble() * 0.25);
+        // a sheet's characters have no em square: take the usual cap height / em ratio of plate fonts
+        double em = sheet == null ? f.getSize2D() : capTarget / 0.72;
+        double tracking = em * (rnd.nextDouble() * 0.12) + (sheet == null ? 0 : capTarget * 0.08);
+        double space = em * (0.2 + rnd.nextDouble() * 0.25);
 
         Path2D.Double shape = new Path2D.Double();
         double x = 0;
         double emblemX = Double.NaN;
-        double emblemW = f.getSize2D() * 0.55;
+        double emblemW = em * 0.55;
         for (char c : display.toCharArray()) {
             if (style.emblem() && Double.isNaN(emblemX) && (c == ' ' || c == '-')) {
                 emblemX = x + tracking;
@@ -96,6 +108,13 @@ public final class PlateRenderer {
                 x += space;
                 continue;
             }
+            if (sheet != null && sheet.glyphs().containsKey(c)) { // separators ('-') come from the font
+                GlyphSheet.Glyph glyph = sheet.pick(c, rnd);
+                AffineTransform place = new AffineTransform(capTarget, 0, 0, capTarget, x, 0);
+                shape.append(place.createTransformedShape(glyph.outline()), false);
+                x += glyph.width() * capTarget + tracking;
+                continue;
+            }
             GlyphVector gv = f.createGlyphVector(FRC, String.valueOf(c));
             shape.append(gv.getOutline((float) x, 0), false);
             x += gv.getGlyphMetrics(0).getAdvance() + tracking;
@@ -104,7 +123,7 @@ public final class PlateRenderer {
         double availW = right - left;
         // squeeze wide texts, stretch narrow ones a little; national fonts differ in both directions
         double sx = Math.min(availW * (0.88 + rnd.nextDouble() * 0.1) / b.getWidth(), 1.0 + rnd.nextDouble() * 0.2);
-        if (rnd.nextBoolean()) {
+        if (rnd.nextBoolean() && sheet == null) { // a sheet is a real national font at its real width
             // condensed national fonts (FE-Schrift, SK/CZ, old DIN): narrow M, W and 0 look unlike wide ones
             sx *= 0.65 + rnd.nextDouble() * 0.3;
         }
@@ -121,7 +140,7 @@ public final class PlateRenderer {
                     b.getCenterY()), null);
             drawEmblem(g, c.getX(), c.getY(), emblemW * sx, b.getHeight(), rnd);
         }
-        double weight = f.getSize2D() * rnd.nextDouble() * 0.04;
+        double weight = sheet == null ? em * rnd.nextDouble() * 0.04 : 0; // a real glyph has its own weight
         if (weight > 0.5) {
             g.setStroke(new BasicStroke((float) weight, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(placed);

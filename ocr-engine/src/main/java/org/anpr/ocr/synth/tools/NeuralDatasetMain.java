@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.anpr.ocr.neural.PlateInput;
+import org.anpr.ocr.synth.GlyphSheet;
 import org.anpr.ocr.synth.Images;
 import org.anpr.ocr.synth.LineSampleGenerator;
 import org.anpr.ocr.synth.LineSampleGenerator.LineSample;
@@ -29,7 +30,9 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  *   <li>{@code labels.tsv}: {@code index<TAB>source<TAB>country<TAB>TEXT} per sample, in the same order.</li>
  * </ul>
  *
- * <p>Usage: {@code NeuralDatasetMain <outDir> <synthetic> <seed> [realFolder ...]}. Synthetic samples
+ * <p>Usage: {@code NeuralDatasetMain [--glyph-sheets DIR] <outDir> <synthetic> <seed> [realFolder ...]};
+ * with {@code --glyph-sheets} (the training-only {@code openalpr-train/glyph-sheets}) many synthetic
+ * plates are drawn in real national glyphs ({@link GlyphSheet}). Synthetic samples
  * come from {@link LineSampleGenerator}, each at a difficulty drawn from 0.2-1 (the easy ones let the
  * network find the glyphs early); a real folder holds crops and a {@code labels.tsv} of
  * {@code file<TAB>PLATE} (the training-only crops of {@code shared/datasets/openalpr-train/plates/*}).
@@ -41,9 +44,18 @@ public final class NeuralDatasetMain {
     private NeuralDatasetMain() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length < 3) {
-            System.err.println("usage: NeuralDatasetMain <outDir> <synthetic> <seed> [realFolder ...]");
+    public static void main(String[] argv) throws IOException {
+        List<String> rest = new ArrayList<>(List.of(argv));
+        List<GlyphSheet> sheets = List.of();
+        int flag = rest.indexOf("--glyph-sheets");
+        if (flag >= 0 && flag + 1 < rest.size()) {
+            sheets = GlyphSheet.loadAll(Path.of(rest.get(flag + 1)));
+            rest.subList(flag, flag + 2).clear();
+            System.out.println("NeuralDatasetMain: glyph sheets " + sheets);
+        }
+        String[] args = rest.toArray(String[]::new);
+        if (args.length < 3 || flag >= 0 && sheets.isEmpty()) {
+            System.err.println("usage: NeuralDatasetMain [--glyph-sheets DIR] <outDir> <synthetic> <seed> [realFolder ...]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
@@ -59,7 +71,7 @@ public final class NeuralDatasetMain {
             // One generator per difficulty step keeps the draws reproducible and cheap to construct.
             List<LineSampleGenerator> generators = new ArrayList<>();
             for (int d = 0; d <= 8; d++) {
-                generators.add(new LineSampleGenerator(MIN_DIFFICULTY + d * (1 - MIN_DIFFICULTY) / 8));
+                generators.add(new LineSampleGenerator(MIN_DIFFICULTY + d * (1 - MIN_DIFFICULTY) / 8, sheets));
             }
             for (int i = 0; i < synthetic; i++) {
                 LineSample s = generators.get(rnd.nextInt(generators.size())).next(rnd);
