@@ -34,6 +34,9 @@ public final class NeuralPlateReader implements CharacterReader {
     public NeuralPlateReader(PlateReaderModel model) {
         try (BytePointer bytes = new BytePointer(model.onnx())) {
             this.net = readNetFromONNX(bytes, model.onnx().length);
+        } catch (RuntimeException e) { // OpenCV's parser error, e.g. a file that is not ONNX
+            throw new IllegalStateException("OpenCV DNN could not load the plate reader model " + model.name() + ": "
+                    + e.getMessage(), e);
         }
         if (net.empty()) {
             net.close();

@@ -46,6 +46,9 @@ public record PlateReaderModel(String name, byte[] onnx, String alphabet) {
             throw new IllegalArgumentException(onnx + ": a .onnx file is expected");
         }
         Path alphabet = onnx.resolveSibling(file.substring(0, file.length() - 5) + ".alphabet");
+        if (!Files.isRegularFile(alphabet)) {
+            throw new IllegalArgumentException(onnx + ": its alphabet file " + alphabet.getFileName() + " is missing");
+        }
         return new PlateReaderModel(onnx.toString(), Files.readAllBytes(onnx), Files.readString(alphabet, StandardCharsets.US_ASCII).strip());
     }
 

@@ -40,6 +40,14 @@ public final class PlateFonts {
         return FONTS;
     }
 
+    /**
+     * The candidate font files not installed here (their Debian packages are listed in
+     * {@code tools/system-packages.txt}); a training set rendered without them teaches one face only.
+     */
+    public static List<String> missing() {
+        return CANDIDATES.stream().filter(c -> !Files.isReadable(Path.of(c))).toList();
+    }
+
     /** A random available font; the DIN-like first font is drawn more often since most EU plates use it. */
     public static Font pick(Random rnd) {
         return rnd.nextInt(4) == 0 ? FONTS.get(0) : FONTS.get(rnd.nextInt(FONTS.size()));

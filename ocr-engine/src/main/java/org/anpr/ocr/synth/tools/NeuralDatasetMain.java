@@ -13,6 +13,7 @@ import java.util.Random;
 import org.anpr.ocr.neural.PlateInput;
 import org.anpr.ocr.synth.GlyphSheet;
 import org.anpr.ocr.synth.Images;
+import org.anpr.ocr.synth.PlateFonts;
 import org.anpr.ocr.synth.LineSampleGenerator;
 import org.anpr.ocr.synth.LineSampleGenerator.LineSample;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -40,6 +41,8 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  */
 public final class NeuralDatasetMain {
     static final double MIN_DIFFICULTY = 0.2;
+    /** Fewer installed plate fonts than this is an error: the set would not be the documented one. */
+    static final int MIN_FONTS = 6;
 
     private NeuralDatasetMain() {
     }
@@ -58,6 +61,14 @@ public final class NeuralDatasetMain {
             System.err.println("usage: NeuralDatasetMain [--glyph-sheets DIR] <outDir> <synthetic> <seed> [realFolder ...]");
             System.exit(2);
         }
+        // The first training run here was rendered before the plate fonts were installed: held-out
+        // figures looked fine (same single face) while fresh crops in the real fonts were misread.
+        if (PlateFonts.available().size() < MIN_FONTS) {
+            System.err.println("NeuralDatasetMain: only " + PlateFonts.available().size() + " plate fonts installed, missing "
+                    + PlateFonts.missing() + "; install the font packages of tools/system-packages.txt");
+            System.exit(2);
+        }
+        System.out.println("NeuralDatasetMain: fonts " + PlateFonts.available().stream().map(java.awt.Font::getFontName).toList());
         Path out = Path.of(args[0]);
         int synthetic = Integer.parseInt(args[1]);
         long seed = Long.parseLong(args[2]);
