@@ -14,6 +14,8 @@ import org.anpr.ocr.syntax.EditDistance;
  * reason, and left out of every rate: they say nothing about recognition.
  */
 public record EvalReport(String region, int threads, String readers, List<ImageOutcome> outcomes) {
+    /** Confidence thresholds the calibration figures are given at. */
+    public static final double[] THRESHOLDS = {0.5, 0.7, 0.9};
 
     public int images() {
         return outcomes.size();
@@ -55,6 +57,55 @@ public record EvalReport(String region, int threads, String readers, List<ImageO
         return total == 0 ? 0 : ok / (double) total;
     }
 
+    /** Share of the readable images whose best read has at least {@code threshold} confidence. */
+    public double coverageAt(double threshold) {
+        return rate(o -> !o.read().isEmpty() && o.confidence() >= threshold);
+    }
+
+    /**
+     * Of the best reads with at least {@code threshold} confidence, the share that is exactly the
+     * label: what an alert at that threshold would be right about. NaN when no read is that sure.
+     */
+    public double precisionAt(double threshold) {
+        List<ImageOutcome> sure = scored().stream().filter(o -> !o.read().isEmpty() && o.confidence() >= threshold).toList();
+        return sure.isEmpty() ? Double.NaN : sure.stream().filter(ImageOutcome::exact).count() / (double) sure.size();
+    }
+
+    /** Reads where no plate is labelled with at least {@code threshold} confidence. */
+    public int nonPlateReadsAt(double threshold) {
+        return (int) scored().stream().flatMap(o -> o.spurious().stream()).filter(r -> r.confidence() >= threshold).count();
+    }
+
+    /**
+     * Per country the syntax ranker gave the best read ({@code none}: nothing read): images, exact
+     * reads and their share. The labels carry no country, so this is by the country read.
+     */
+    public Map<String, Map<String, Object>> perCountry() {
+        Map<String, Map<String, Object>> out = new java.util.TreeMap<>();
+        for (ImageOutcome o : scored()) {
+            String c = o.read().isEmpty() || o.country().isEmpty() ? "none" : o.country();
+            Map<String, Object> m = out.computeIfAbsent(c, k -> new LinkedHashMap<>(Map.of("images", 0, "exact", 0)));
+            m.put("images", (int) m.get("images") + 1);
+            m.put("exact", (int) m.get("exact") + (o.exact() ? 1 : 0));
+        }
+        out.values().forEach(m -> m.put("exact_share", round((int) m.get("exact") / (double) (int) m.get("images"))));
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** The figure per threshold, keyed "0.5", "0.7", "0.9"; NaN becomes null (JSON has no NaN). */
+    private static Map<String, Object> atThresholds(java.util.function.DoubleFunction<Double> f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (double t : THRESHOLDS) {
+            double v = f.apply(t);
+            m.put(String.valueOf(t), Double.isNaN(v) ? null : round(v));
+        }
+        return m;
+    }
+
     /** Nearest-rank percentile of the per-image latency. */
     public double msPercentile(double q) {
         double[] ms = scored().stream().mapToDouble(ImageOutcome::ms).toArray();
@@ -84,6 +135,14 @@ public record EvalReport(String region, int threads, String readers, List<ImageO
         m.put("exact_topn", exactTopN());
         m.put("char_accuracy", charAccuracy());
         m.put("spurious_reads", spuriousReads());
+        m.put("precision_at", atThresholds(this::precisionAt));
+        m.put("coverage_at", atThresholds(this::coverageAt));
+        Map<String, Object> nonPlate = new LinkedHashMap<>();
+        for (double t : THRESHOLDS) {
+            nonPlate.put(String.valueOf(t), nonPlateReadsAt(t));
+        }
+        m.put("non_plate_reads_at", nonPlate);
+        m.put("countries", perCountry());
         m.put("ms_per_image_p50", msPercentile(0.50));
         m.put("ms_per_image_p95", msPercentile(0.95));
         List<Map<String, Object>> results = new ArrayList<>();
@@ -92,11 +151,13 @@ public record EvalReport(String region, int threads, String readers, List<ImageO
             r.put("image", o.image());
             r.put("expected", o.expected());
             r.put("read", o.read());
+            r.put("confidence", round(o.confidence()));
+            r.put("country", o.country());
             r.put("detected", o.detected());
             r.put("iou", Math.round(o.iou() * 1000) / 1000.0);
             r.put("ms", Math.round(o.ms() * 10) / 10.0);
             if (!o.spurious().isEmpty()) {
-                r.put("spurious", o.spurious());
+                r.put("spurious", o.spurious().stream().map(ImageOutcome.Read::text).toList());
             }
             if (o.unreadable()) {
                 r.put("error", o.error());
@@ -127,6 +188,11 @@ public record EvalReport(String region, int threads, String readers, List<ImageO
         out.printf("%-18s %.3f%n", "exact_topn", exactTopN());
         out.printf("%-18s %.3f%n", "char_accuracy", charAccuracy());
         out.printf("%-18s %d%n", "spurious_reads", spuriousReads());
+        for (double t : THRESHOLDS) {
+            double p = precisionAt(t);
+            out.printf("%-18s precision %s  coverage %.3f  non-plate reads %d%n", "at confidence " + t,
+                    Double.isNaN(p) ? "  -  " : String.format("%.3f", p), coverageAt(t), nonPlateReadsAt(t));
+        }
         out.printf("%-18s %.1f%n", "ms_per_image_p50", msPercentile(0.50));
         out.printf("%-18s %.1f%n", "ms_per_image_p95", msPercentile(0.95));
     }

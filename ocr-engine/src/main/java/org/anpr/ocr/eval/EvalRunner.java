@@ -95,19 +95,21 @@ public final class EvalRunner {
         double ms = (System.nanoTime() - t0) / 1e6;
         double bestIou = 0;
         boolean inTopN = false;
-        java.util.List<String> spurious = new java.util.ArrayList<>();
+        java.util.List<ImageOutcome.Read> spurious = new java.util.ArrayList<>();
         for (PlateCandidate c : res.candidates()) {
             BoundingBox b = c.quad().boundingBox();
             double iou = b.iou(img.box());
             bestIou = Math.max(bestIou, iou);
             if (iou <= SPURIOUS_IOU) {
-                spurious.add(c.text());
+                spurious.add(new ImageOutcome.Read(c.text(), c.confidence()));
             }
             for (Alternative a : c.alternatives()) {
                 inTopN |= a.text().equals(img.plate());
             }
         }
-        String read = res.best().map(PlateCandidate::text).orElse("");
-        return new ImageOutcome(name, img.plate(), read, bestIou > IOU_THRESHOLD, bestIou, ms, inTopN, null, spurious);
+        PlateCandidate best = res.best().orElse(null);
+        return new ImageOutcome(name, img.plate(), best == null ? "" : best.text(), best == null ? 0 : best.confidence(),
+                best == null || best.country() == null ? "" : best.country(), bestIou > IOU_THRESHOLD, bestIou, ms, inTopN,
+                null, spurious);
     }
 }

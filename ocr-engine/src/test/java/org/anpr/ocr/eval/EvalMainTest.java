@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.anpr.ocr.BoundingBox;
 import org.anpr.ocr.PlateReaderKind;
@@ -93,7 +94,8 @@ class EvalMainTest {
         List<String> fields = new ArrayList<>();
         j.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("images", "unreadable", "region", "threads", "readers", "detection_recall", "exact_top1",
-                "exact_topn", "char_accuracy", "spurious_reads", "ms_per_image_p50", "ms_per_image_p95", "results"), fields);
+                "exact_topn", "char_accuracy", "spurious_reads", "precision_at", "coverage_at", "non_plate_reads_at",
+                "countries", "ms_per_image_p50", "ms_per_image_p95", "results"), fields);
         assertEquals(PlateReaderKind.codes(RecognizerConfig.DEFAULT_READERS), j.get("readers").asText());
         assertEquals(4, j.get("images").asInt());
         assertEquals(1, j.get("unreadable").asInt());
@@ -104,9 +106,9 @@ class EvalMainTest {
         JsonNode broken = results.get(0);
         assertEquals("broken.jpg", broken.get("image").asText());
         assertFalse(broken.get("detected").asBoolean());
-        assertEquals(List.of("image", "expected", "read", "detected", "iou", "ms", "error"), fieldNames(broken));
+        assertEquals(List.of("image", "expected", "read", "confidence", "country", "detected", "iou", "ms", "error"), fieldNames(broken));
         assertTrue(broken.get("error").asText().contains("NOT_AN_IMAGE"), broken.toString());
-        assertEquals(List.of("image", "expected", "read", "detected", "iou", "ms"), fieldNames(results.get(1)), "no error field when read");
+        assertEquals(List.of("image", "expected", "read", "confidence", "country", "detected", "iou", "ms"), fieldNames(results.get(1)), "no error field when read");
         assertTrue(out.toString().contains("NOT_AN_IMAGE"), "rejection shown in the table");
         int detected = 0, exact = 0;
         for (JsonNode r : results) {
@@ -157,5 +159,34 @@ class EvalMainTest {
         assertEquals(9 / 15.0, r.charAccuracy(), 1e-9);
         assertEquals(20, r.msPercentile(0.5), 1e-9);
         assertEquals(30, r.msPercentile(0.95), 1e-9);
+    }
+
+    @Test
+    void calibrationFiguresAtEachThreshold() {
+        EvalReport r = new EvalReport("eu", 1, "neural", List.of(
+                outcome("a", "AB123", "AB123", 0.95, "DE", List.of()),
+                outcome("b", "CD456", "CD457", 0.75, "DE", List.of(new ImageOutcome.Read("STOP", 0.92))),
+                outcome("c", "EF789", "EF789", 0.55, "FR", List.of(new ImageOutcome.Read("TAXI", 0.4))),
+                outcome("d", "GH012", "", 0, "", List.of())));
+        assertEquals(3 / 4.0, r.coverageAt(0.5), 1e-9);
+        assertEquals(2 / 3.0, r.precisionAt(0.5), 1e-9);
+        assertEquals(2 / 4.0, r.coverageAt(0.7), 1e-9);
+        assertEquals(1 / 2.0, r.precisionAt(0.7), 1e-9);
+        assertEquals(1.0, r.precisionAt(0.9), 1e-9);
+        assertTrue(Double.isNaN(r.precisionAt(0.99)), "no read that sure");
+        assertEquals(2, r.nonPlateReadsAt(0.3));
+        assertEquals(1, r.nonPlateReadsAt(0.9));
+        assertEquals(2, r.perCountry().get("DE").get("images"));
+        assertEquals(1, r.perCountry().get("DE").get("exact"));
+        assertEquals(1.0, r.perCountry().get("FR").get("exact_share"));
+        assertEquals(1, r.perCountry().get("none").get("images"));
+        Map<String, Object> json = r.toJson();
+        assertEquals(java.util.Arrays.asList(0.667, 0.5, 1.0), List.copyOf(((Map<?, ?>) json.get("precision_at")).values()));
+        assertEquals(List.of("0.5", "0.7", "0.9"), List.copyOf(((Map<?, ?>) json.get("coverage_at")).keySet()));
+    }
+
+    private static ImageOutcome outcome(String image, String expected, String read, double confidence, String country,
+                                        List<ImageOutcome.Read> spurious) {
+        return new ImageOutcome(image, expected, read, confidence, country, !read.isEmpty(), 0.8, 10, false, null, spurious);
     }
 }
