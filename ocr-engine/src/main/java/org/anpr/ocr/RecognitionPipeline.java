@@ -91,8 +91,9 @@ final class RecognitionPipeline implements AutoCloseable {
         }
         try {
             return PlateReaderModel.load(config.neuralModel());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot read the neural reader model " + config.neuralModel() + ": " + e, e);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot read the neural reader model " + config.neuralModel() + ": "
+                    + e.getMessage(), e);
         }
     }
 
