@@ -59,7 +59,12 @@ public record EvalReport(String region, int threads, String readers, List<ImageO
 
     /** Share of the readable images whose best read has at least {@code threshold} confidence. */
     public double coverageAt(double threshold) {
-        return rate(o -> !o.read().isEmpty() && o.confidence() >= threshold);
+        return rate(o -> sure(o, threshold));
+    }
+
+    /** The image's best read exists and has at least {@code threshold} confidence. */
+    private static boolean sure(ImageOutcome o, double threshold) {
+        return !o.read().isEmpty() && o.confidence() >= threshold;
     }
 
     /**
@@ -67,7 +72,7 @@ public record EvalReport(String region, int threads, String readers, List<ImageO
      * label: what an alert at that threshold would be right about. NaN when no read is that sure.
      */
     public double precisionAt(double threshold) {
-        List<ImageOutcome> sure = scored().stream().filter(o -> !o.read().isEmpty() && o.confidence() >= threshold).toList();
+        List<ImageOutcome> sure = scored().stream().filter(o -> sure(o, threshold)).toList();
         return sure.isEmpty() ? Double.NaN : sure.stream().filter(ImageOutcome::exact).count() / (double) sure.size();
     }
 
@@ -154,7 +159,7 @@ public record EvalReport(String region, int threads, String readers, List<ImageO
             r.put("confidence", round(o.confidence()));
             r.put("country", o.country());
             r.put("detected", o.detected());
-            r.put("iou", Math.round(o.iou() * 1000) / 1000.0);
+            r.put("iou", round(o.iou()));
             r.put("ms", Math.round(o.ms() * 10) / 10.0);
             if (!o.spurious().isEmpty()) {
                 r.put("spurious", o.spurious().stream().map(ImageOutcome.Read::text).toList());
