@@ -78,8 +78,7 @@ public record GlyphSheet(String name, String country, Map<Character, List<Glyph>
         String[] parts = file.split("\\.");
         String name = parts.length >= 3 ? parts[1] : file;
         List<String> lines = Files.readAllLines(box, StandardCharsets.UTF_8);
-        List<int[]> boxes = new ArrayList<>();
-        List<Character> chars = new ArrayList<>();
+        Map<Character, List<Glyph>> glyphs = new HashMap<>();
         for (int l = 0; l < lines.size(); l++) {
             String[] f = lines.get(l).trim().split("\\s+");
             if (f.length < 5 || f[0].length() != 1) {
@@ -90,18 +89,13 @@ public record GlyphSheet(String name, String country, Map<Character, List<Glyph>
             int x1 = Integer.parseInt(f[1]), y1 = Integer.parseInt(f[2]), x2 = Integer.parseInt(f[3]), y2 = Integer.parseInt(f[4]);
             if ((c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') && x2 > x1 && y2 > y1 && x1 >= 0 && y1 >= 0
                     && x2 <= page.getWidth() && y2 <= page.getHeight()) {
-                boxes.add(new int[]{x1, page.getHeight() - y2, x2 - x1, y2 - y1});
-                chars.add(c);
+                int[] b = {x1, page.getHeight() - y2, x2 - x1, y2 - y1};
+                // plate characters are all cap height; sheets mix glyphs cut at several scales
+                glyphs.computeIfAbsent(c, k -> new ArrayList<>()).add(glyph(page, b, b[3]));
             }
         }
-        if (boxes.isEmpty()) {
+        if (glyphs.isEmpty()) {
             throw new IllegalArgumentException(box + ": no usable glyph boxes");
-        }
-        Map<Character, List<Glyph>> glyphs = new HashMap<>();
-        for (int i = 0; i < boxes.size(); i++) {
-            int[] b = boxes.get(i);
-            // plate characters are all cap height; sheets mix glyphs cut at several scales
-            glyphs.computeIfAbsent(chars.get(i), k -> new ArrayList<>()).add(glyph(page, b, b[3]));
         }
         glyphs.replaceAll((k, v) -> List.copyOf(v));
         return new GlyphSheet(name, COUNTRIES.get(name), Map.copyOf(glyphs));
