@@ -86,7 +86,16 @@ public record GlyphSheet(String name, String country, Map<Character, List<Glyph>
                         + lines.get(l) + "'");
             }
             char c = f[0].charAt(0); // lower case (some sheets have it) is not a plate character
-            int x1 = Integer.parseInt(f[1]), y1 = Integer.parseInt(f[2]), x2 = Integer.parseInt(f[3]), y2 = Integer.parseInt(f[4]);
+            int x1, y1, x2, y2;
+            try {
+                x1 = Integer.parseInt(f[1]);
+                y1 = Integer.parseInt(f[2]);
+                x2 = Integer.parseInt(f[3]);
+                y2 = Integer.parseInt(f[4]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(box + " line " + (l + 1) + ": a coordinate is not a whole number in '"
+                        + lines.get(l) + "'");
+            }
             if ((c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') && x2 > x1 && y2 > y1 && x1 >= 0 && y1 >= 0
                     && x2 <= page.getWidth() && y2 <= page.getHeight()) {
                 int[] b = {x1, page.getHeight() - y2, x2 - x1, y2 - y1};

@@ -82,6 +82,9 @@ class GlyphSheetTest {
         Files.writeString(box, Files.readString(box) + "AB 1 2\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GlyphSheet.load(box));
         assertTrue(e.getMessage().contains(box + " line 8"), e.getMessage());
+        Files.writeString(box, Files.readString(box).replace("AB 1 2\n", "A 1 2 x 4 0\n"));
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class, () -> GlyphSheet.load(box));
+        assertTrue(nan.getMessage().contains(box + " line 8: a coordinate is not a whole number"), nan.getMessage());
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> GlyphSheet.loadAll(Files.createDirectory(dir.resolve("empty"))));
         assertTrue(none.getMessage().contains("no glyph sheets"), none.getMessage());
