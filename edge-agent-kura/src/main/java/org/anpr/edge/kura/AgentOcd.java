@@ -41,6 +41,10 @@ import org.osgi.service.metatype.annotations.Option;
             description = "Recognition threads; empty = one per core.")
     int recognition_workers();
 
+    @AttributeDefinition(name = "Plate readers", required = false,
+            description = "Character readers run on every plate and pooled, comma separated: tesseract, plate, glyphs, neural; empty = tesseract,plate,glyphs.")
+    String recognition_readers();
+
     @AttributeDefinition(name = "Alert beacon pin", required = false, min = "0", max = "27",
             description = "BCM pin of a GPIO output pulsed on hotlist alerts; empty = no beacon.")
     int alertOutput_bcmPin();

@@ -49,6 +49,12 @@ class KuraPropertiesTest {
         assertEquals(null, c.management(), "no technician key: no management block (not an error for its defaults)");
         assertEquals(null, c.alertOutput(), "no beacon pin: no alert output");
         assertEquals(null, c.mqtt().username(), "an empty value is an unset one");
+        assertEquals(org.anpr.ocr.RecognizerConfig.DEFAULT_READERS, c.recognition().readers());
+
+        Map<String, Object> neural = minimal();
+        neural.put("recognition.readers", "neural,glyphs");
+        assertEquals(java.util.EnumSet.of(org.anpr.ocr.PlateReaderKind.NEURAL, org.anpr.ocr.PlateReaderKind.GLYPHS),
+                AgentConfigLoader.parse(KuraProperties.toGantryYaml(neural)).recognition().readers());
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.anpr.edge.report.MqttSettings;
 import org.anpr.edge.section.MarginRule;
 import org.anpr.edge.section.SectionDefinition;
 import org.anpr.edge.section.SectionSettings;
+import org.anpr.ocr.PlateReaderKind;
 import org.anpr.ocr.Region;
 import org.anpr.protocol.topic.GantryId;
 
@@ -188,7 +189,7 @@ public final class AgentConfigLoader {
 
     private static RecognitionSettings recognition(NodeReader r, JsonNode root) {
         JsonNode n = r.object(root, "", "recognition", false);
-        r.onlyKnown(n, "recognition", Set.of("region", "workers"));
+        r.onlyKnown(n, "recognition", Set.of("region", "workers", "readers", "neuralModel"));
         RecognitionSettings d = RecognitionSettings.DEFAULTS;
         String code = r.string(n, "recognition", "region", d.region().code(), false);
         Region region = d.region();
@@ -198,7 +199,22 @@ public final class AgentConfigLoader {
             r.error("recognition.region", e.getMessage());
         }
         int workers = (int) r.integer(n, "recognition", "workers", d.workers(), 1, 256);
-        return new RecognitionSettings(region, workers);
+        Set<PlateReaderKind> readers = d.readers();
+        String list = r.string(n, "recognition", "readers", null, false);
+        if (list != null) {
+            try {
+                readers = PlateReaderKind.parseList(list);
+            } catch (IllegalArgumentException e) {
+                r.error("recognition.readers", e.getMessage());
+            }
+            if (readers.isEmpty()) {
+                r.error("recognition.readers", "at least one reader is needed (known: "
+                        + PlateReaderKind.codes(java.util.EnumSet.allOf(PlateReaderKind.class)) + ")");
+                readers = d.readers();
+            }
+        }
+        String model = r.string(n, "recognition", "neuralModel", null, false);
+        return new RecognitionSettings(region, workers, readers, model == null ? null : Path.of(model));
     }
 
     private static AlertOutputSettings alertOutput(NodeReader r, JsonNode root) {

@@ -52,6 +52,8 @@ public final class CameraRig implements HealthProbe, AutoCloseable {
         this.recognizer = new PlateRecognizer(RecognizerConfig.builder()
                 .region(config.recognition().region())
                 .workerThreads(config.recognition().workers())
+                .readers(config.recognition().readers())
+                .neuralModel(config.recognition().neuralModel())
                 .build());
         PlateReadMapper mapper = new PlateReadMapper(config.gantryId(), ENGINE_VERSION,
                 () -> new PlateReadMapper.ClockQuality(host.clockSync(), clockError(host)));

@@ -133,6 +133,21 @@ class AgentConfigLoaderTest {
         AgentConfig br = AgentConfigLoader.parse(VALID + "recognition: { region: BR, workers: 3 }\n");
         assertEquals(org.anpr.ocr.Region.BR, br.recognition().region());
         assertEquals(3, br.recognition().workers());
+        assertEquals(org.anpr.ocr.RecognizerConfig.DEFAULT_READERS, br.recognition().readers());
+        assertNull(br.recognition().neuralModel());
+
+        AgentConfig neural = AgentConfigLoader.parse(VALID
+                + "recognition: { readers: 'neural, tesseract', neuralModel: /opt/anpr/plate_reader.onnx }\n");
+        assertEquals(java.util.EnumSet.of(org.anpr.ocr.PlateReaderKind.NEURAL, org.anpr.ocr.PlateReaderKind.TESSERACT),
+                neural.recognition().readers());
+        assertEquals(java.nio.file.Path.of("/opt/anpr/plate_reader.onnx"), neural.recognition().neuralModel());
+        ConfigException readers = assertThrows(ConfigException.class,
+                () -> AgentConfigLoader.parse(VALID + "recognition: { readers: 'tesseract,lstm' }\n"));
+        assertTrue(readers.errors().contains("recognition.readers: unknown reader 'lstm' (known: tesseract,plate,glyphs,neural)"),
+                readers.errors().toString());
+        ConfigException none = assertThrows(ConfigException.class,
+                () -> AgentConfigLoader.parse(VALID + "recognition: { readers: none }\n"));
+        assertTrue(none.errors().get(0).startsWith("recognition.readers: at least one reader is needed"), none.errors().toString());
 
         ConfigException e = assertThrows(ConfigException.class, () -> AgentConfigLoader.parse(
                 VALID.replace("lane: 1,", "lane: 1, replay: slow,") + "recognition: { region: xx, workers: 0, gpu: true }\n"));
