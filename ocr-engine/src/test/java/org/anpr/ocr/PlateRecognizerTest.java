@@ -124,10 +124,13 @@ class PlateRecognizerTest {
 
     @Test
     void missingModelFailsAtConstructionAndClosedRecognizerRefuses() {
-        var bad = RecognizerConfig.builder().tessdataPath(Path.of("/nonexistent")).build();
+        var bad = RecognizerConfig.builder().readers(PlateReaderKind.TESSERACT).tessdataPath(Path.of("/nonexistent")).build();
         assertThrows(IllegalStateException.class, () -> new PlateRecognizer(bad));
-        var bad2 = RecognizerConfig.builder().language("nosuchmodel").build();
+        var bad2 = RecognizerConfig.builder().readers(PlateReaderKind.TESSERACT).language("nosuchmodel").build();
         assertThrows(IllegalStateException.class, () -> new PlateRecognizer(bad2));
+        var bad3 = RecognizerConfig.builder().neuralModel(Path.of("/nonexistent/reader.onnx")).build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new PlateRecognizer(bad3));
+        assertTrue(e.getMessage().contains("/nonexistent/reader.onnx"), e.getMessage());
         PlateRecognizer r = new PlateRecognizer(RecognizerConfig.builder().workerThreads(1).build());
         r.close();
         assertThrows(IllegalStateException.class, () -> r.recognize(new byte[] {1}));

@@ -42,7 +42,7 @@ import org.osgi.service.metatype.annotations.Option;
     int recognition_workers();
 
     @AttributeDefinition(name = "Plate readers", required = false,
-            description = "Character readers run on every plate and pooled, comma separated: tesseract, plate, glyphs, neural; empty = tesseract,plate,glyphs.")
+            description = "Character readers run on every plate and pooled, comma separated: tesseract, plate, glyphs, neural; empty = neural (the bundled model).")
     String recognition_readers();
 
     @AttributeDefinition(name = "Alert beacon pin", required = false, min = "0", max = "27",

@@ -35,7 +35,7 @@ import org.anpr.protocol.v1.ClockSync;
  */
 public final class CameraRig implements HealthProbe, AutoCloseable {
     /** Sent with every read so the centre knows which recogniser produced it. */
-    public static final String ENGINE_VERSION = "anpr-ocr/0.1.0";
+    public static final String ENGINE_VERSION = "anpr-ocr/0.2.0";
 
     private final List<FrameSource> sources;
     private final PlateRecognizer recognizer;

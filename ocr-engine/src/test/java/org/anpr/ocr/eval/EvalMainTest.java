@@ -47,7 +47,7 @@ class EvalMainTest {
         assertTrue(err.toString().contains("--opinions: unknown reader 'tarot' (known: tesseract,plate,glyphs,neural)"), err.toString());
         assertEquals(2, run("--dataset", dir.toString(), "--readers", "none"));
         assertTrue(err.toString().contains("--readers needs at least one reader"), err.toString());
-        assertEquals(2, run("--dataset", dir.toString(), "--neural-model", "m.onnx"));
+        assertEquals(2, run("--dataset", dir.toString(), "--readers", "tesseract", "--neural-model", "m.onnx"));
         assertTrue(err.toString().contains("--neural-model needs the neural reader"), err.toString());
         assertEquals(Set.of(PlateReaderKind.TESSERACT), readers("--opinions", "none"));
         assertEquals(Set.of(PlateReaderKind.TESSERACT, PlateReaderKind.PLATE_MODEL), readers("--opinions", "plate"));
