@@ -101,12 +101,15 @@ public record EvalReport(String region, int threads, String readers, List<ImageO
         return Math.round(v * 1000) / 1000.0;
     }
 
-    /** The figure per threshold, keyed "0.5", "0.7", "0.9"; NaN becomes null (JSON has no NaN). */
-    private static Map<String, Object> atThresholds(java.util.function.DoubleFunction<Double> f) {
+    /**
+     * The figure per threshold, keyed "0.5", "0.7", "0.9"; a rate is rounded and NaN becomes null
+     * (JSON has no NaN), a count stays whole.
+     */
+    private static Map<String, Object> atThresholds(java.util.function.DoubleFunction<Number> f) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (double t : THRESHOLDS) {
-            double v = f.apply(t);
-            m.put(String.valueOf(t), Double.isNaN(v) ? null : round(v));
+            Number v = f.apply(t);
+            m.put(String.valueOf(t), v instanceof Double d ? (Double.isNaN(d) ? null : round(d)) : v);
         }
         return m;
     }
@@ -142,11 +145,7 @@ public record EvalReport(String region, int threads, String readers, List<ImageO
         m.put("spurious_reads", spuriousReads());
         m.put("precision_at", atThresholds(this::precisionAt));
         m.put("coverage_at", atThresholds(this::coverageAt));
-        Map<String, Object> nonPlate = new LinkedHashMap<>();
-        for (double t : THRESHOLDS) {
-            nonPlate.put(String.valueOf(t), nonPlateReadsAt(t));
-        }
-        m.put("non_plate_reads_at", nonPlate);
+        m.put("non_plate_reads_at", atThresholds(this::nonPlateReadsAt));
         m.put("countries", perCountry());
         m.put("ms_per_image_p50", msPercentile(0.50));
         m.put("ms_per_image_p95", msPercentile(0.95));

@@ -97,6 +97,8 @@ class EvalMainTest {
                 "exact_topn", "char_accuracy", "spurious_reads", "precision_at", "coverage_at", "non_plate_reads_at",
                 "countries", "ms_per_image_p50", "ms_per_image_p95", "results"), fields);
         assertEquals(PlateReaderKind.codes(RecognizerConfig.DEFAULT_READERS), j.get("readers").asText());
+        assertTrue(j.get("non_plate_reads_at").get("0.5").isInt(), "a count stays whole: " + j.get("non_plate_reads_at"));
+        assertTrue(j.get("coverage_at").get("0.5").isDouble(), j.get("coverage_at").toString());
         assertEquals(4, j.get("images").asInt());
         assertEquals(1, j.get("unreadable").asInt());
         assertEquals("eu", j.get("region").asText());
