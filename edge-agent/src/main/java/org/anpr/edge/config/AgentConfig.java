@@ -24,6 +24,11 @@ import org.anpr.edge.section.SectionSettings;
  * @param alertOutput     GPIO output pulsed on a hotlist alert, or null for none
  * @param clockSource     where the clock's sync state comes from: {@code chrony} (default) or {@code none}
  * @param management      the technicians' CoAP/DTLS endpoint, or null for none
+ * @param metrics         the Prometheus endpoint
+ * @param evidence        the images a read carries
+ * @param alertMinConfidence a hotlist match read less sure than this raises no alert (the read is
+ *                        still stored and sent); default 0: every match alerts. {@code ./anpr eval}'s
+ *                        {@code precision_at} / {@code coverage_at} say what a threshold buys
  */
 public record AgentConfig(
         String gantryId,
@@ -40,9 +45,13 @@ public record AgentConfig(
         String clockSource,
         ManagementSettings management,
         MetricsSettings metrics,
-        org.anpr.edge.frames.EvidenceConfig evidence) {
+        org.anpr.edge.frames.EvidenceConfig evidence,
+        double alertMinConfidence) {
 
     public AgentConfig {
+        if (!(alertMinConfidence >= 0 && alertMinConfidence <= 1)) {
+            throw new IllegalArgumentException("alertMinConfidence: " + alertMinConfidence + " is outside 0..1");
+        }
         cameras = List.copyOf(cameras);
         sections = List.copyOf(sections);
     }

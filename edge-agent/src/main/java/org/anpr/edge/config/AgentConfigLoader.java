@@ -40,7 +40,7 @@ import org.anpr.protocol.topic.GantryId;
  *               speedLimitKmh, margin: NL | FR | {country: BE, absoluteKmh, thresholdKmh, percent} } ]
  * sectionRules: { minConfidence: 0.8, passageTtlHours: 24 (max 72) }
  * clock:    { syncBoundMicros: 100000, source: chrony }   # source: chrony (chronyc -c tracking) | none
- * hotlist:  { file: {storage.dir}/hotlist.db }
+ * hotlist:  { file: {storage.dir}/hotlist.db, alertMinConfidence: 0 }   # matches read less sure: no alert
  * outbox:   { file: {storage.dir}/outbox.db, maxBytes: 1073741824 }
  * mqtt:     { serverUri (required), clientId: {gantry.id}, username, password,
  *             tls: {keyStore, keyStorePassword, trustStore, trustStorePassword},
@@ -108,7 +108,8 @@ public final class AgentConfigLoader {
         long bound = r.integer(clock, "clock", "syncBoundMicros", 100_000, 1, 10_000_000);
 
         JsonNode hotlist = r.object(root, "", "hotlist", false);
-        r.onlyKnown(hotlist, "hotlist", Set.of("file"));
+        r.onlyKnown(hotlist, "hotlist", Set.of("file", "alertMinConfidence"));
+        double alertMinConfidence = r.number(hotlist, "hotlist", "alertMinConfidence", 0, 0, 1, false);
         Path hotlistFile = Path.of(r.string(hotlist, "hotlist", "file", dir.resolve("hotlist.db").toString(), false));
         JsonNode outbox = r.object(root, "", "outbox", false);
         r.onlyKnown(outbox, "outbox", Set.of("file", "maxBytes", "minFreeBytes"));
@@ -128,7 +129,7 @@ public final class AgentConfigLoader {
         }
         return new AgentConfig(gantryId, cameras, recognition, sections, new SectionSettings(minConfidence, bound, Duration.ofHours(ttlHours), signingKey),
                 hotlistFile, outboxFile, dir.resolve("sections.db"), new OutboxLimits(maxBytes, minFreeBytes), mqtt, alertOutput, clockSource, management,
-                metrics, evidence);
+                metrics, evidence, alertMinConfidence);
     }
 
     private static List<CameraConfig> cameras(NodeReader r, JsonNode root) {

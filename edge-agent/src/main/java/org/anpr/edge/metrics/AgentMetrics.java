@@ -15,6 +15,8 @@ public final class AgentMetrics {
     public final AtomicLong readsLost = new AtomicLong();
     /** Alerts raised (beacon and listeners told) that could not be stored. */
     public final AtomicLong alertsNotStored = new AtomicLong();
+    /** Hotlist matches read less sure than {@code hotlist.alertMinConfidence}: no alert raised. */
+    public final AtomicLong alertsBelowConfidence = new AtomicLong();
     private final long startedNanos = System.nanoTime();
 
     public long uptimeSeconds() {

@@ -36,6 +36,8 @@ public final class PrometheusEndpoint implements AutoCloseable {
         counter(r, gantry, "violations", "section violations sealed", m.violations);
         counter(r, gantry, "reads_lost", "reads that could not be stored (full or failing disk)", m.readsLost);
         counter(r, gantry, "alerts_not_stored", "alerts raised but not stored", m.alertsNotStored);
+        counter(r, gantry, "alerts_below_confidence", "hotlist matches read under hotlist.alertMinConfidence: no alert",
+                m.alertsBelowConfidence);
         counter(r, gantry, "hotlist_deltas_rejected", "hotlist updates refused", m.deltasRejected);
         counter(r, gantry, "configs_rejected", "configuration pushes refused", m.configsRejected);
         counter(r, gantry, "section_expired", "entry passages expired unmatched", m.sectionExpired);

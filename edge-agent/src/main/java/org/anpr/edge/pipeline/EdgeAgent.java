@@ -169,6 +169,13 @@ public final class EdgeAgent implements AutoCloseable {
         }
         metrics.readsIn.incrementAndGet();
         Optional<HotlistAlert> alert = hotlist.alertFor(read); // reading the hotlist needs no free space
+        double minConfidence = config.alertMinConfidence();
+        if (alert.isPresent() && read.getConfidence() < minConfidence) {
+            metrics.alertsBelowConfidence.incrementAndGet();
+            LOG.info("hotlist match for {} read at confidence {} under hotlist.alertMinConfidence {}: no alert (the read is sent)",
+                    read.getPlateText(), read.getConfidence(), minConfidence);
+            alert = Optional.empty();
+        }
         SQLException failure = null;
         if (alert.isPresent()) {
             metrics.alerts.incrementAndGet();

@@ -1,6 +1,7 @@
 package org.anpr.edge.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,32 @@ class EdgeAgentTest {
             assertThrows(IllegalArgumentException.class, () -> agent.onRead(samples.read("other-gantry")));
             assertEquals(3, agent.outbox().stats().items(), "a read of another gantry is not stored");
         }
+    }
+
+    /** Issue 16: a match read less sure than hotlist.alertMinConfidence is sent as a read, with no alert. */
+    @Test
+    void aMatchReadUnderTheAlertThresholdRaisesNoAlertButIsStillSent() throws Exception {
+        String yaml = yaml(Agents.deadBrokerUri(), 1 << 30);
+        try (EdgeAgent agent = EdgeAgent.start(AgentConfigLoader.parse(yaml + "hotlist: { alertMinConfidence: 0.95 }\n"),
+                HealthProbe.UNKNOWN)) {
+            agent.hotlist().apply(HotlistDelta.newBuilder().setFromVersion(0).setToVersion(1)
+                    .addUpserts(samples.hotlistEntry("12ABC3")).build());
+            var unsure = samples.read(G, "12ABC3", SampleMessages.BASE_MICROS); // confidence 0.9
+            assertTrue(agent.onRead(unsure).isEmpty(), "0.9 < 0.95: no alert");
+            assertEquals(0, agent.metrics().alerts.get());
+            assertEquals(1, agent.metrics().alertsBelowConfidence.get());
+            var items = agent.outbox().next(10, Set.of());
+            assertEquals(1, items.size(), "the read itself is stored");
+            assertNotEquals(Priority.ALERT, items.get(0).priority(), "a read, not an alert");
+            assertTrue(agent.onRead(unsure.toBuilder().setConfidence(0.97f).build()).isPresent(), "0.97: alert");
+
+            agent.reconfigure(AgentConfigLoader.parse(yaml + "hotlist: { alertMinConfidence: 0.5 }\n"));
+            assertTrue(agent.onRead(unsure).isPresent(), "applied at run time");
+            assertEquals(2, agent.metrics().alerts.get());
+        }
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AgentConfigLoader.parse(yaml + "hotlist: { alertMinConfidence: 1.5 }\n"));
+        assertTrue(e.errors().contains("hotlist.alertMinConfidence: must be within 0.0..1.0, was 1.5"), e.errors().toString());
     }
 
     @Test
