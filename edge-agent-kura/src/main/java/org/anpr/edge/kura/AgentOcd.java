@@ -45,6 +45,10 @@ import org.osgi.service.metatype.annotations.Option;
             description = "Character readers run on every plate and pooled, comma separated: tesseract, plate, glyphs, neural; empty = neural (the bundled model).")
     String recognition_readers();
 
+    @AttributeDefinition(name = "Hotlist alert minimum confidence", required = false, min = "0", max = "1",
+            description = "A hotlist match read less sure than this raises no alert (it is still sent as a read); 0 = every match alerts.")
+    double hotlist_alertMinConfidence() default 0;
+
     @AttributeDefinition(name = "Alert beacon pin", required = false, min = "0", max = "27",
             description = "BCM pin of a GPIO output pulsed on hotlist alerts; empty = no beacon.")
     int alertOutput_bcmPin();

@@ -53,8 +53,10 @@ class KuraPropertiesTest {
 
         Map<String, Object> neural = minimal();
         neural.put("recognition.readers", "neural,glyphs");
+        neural.put("hotlist.alertMinConfidence", 0.8d);
         assertEquals(java.util.EnumSet.of(org.anpr.ocr.PlateReaderKind.NEURAL, org.anpr.ocr.PlateReaderKind.GLYPHS),
                 AgentConfigLoader.parse(KuraProperties.toGantryYaml(neural)).recognition().readers());
+        assertEquals(0.8, AgentConfigLoader.parse(KuraProperties.toGantryYaml(neural)).alertMinConfidence());
     }
 
     @Test
