@@ -32,7 +32,7 @@ import org.anpr.protocol.topic.GantryId;
  * gantry:   { id: A2-N-km40 }                      # required
  * storage:  { dir: ./data }                        # default folder of the three SQLite files
  * cameras:  [ { id: cam-1, lane: 1, source: rtsp://..., replay: realtime } ]   # kinds of source: FrameSources; replay: realtime | fast
- * recognition: { region: eu, workers: {cores} }   # region eu | br | us
+ * recognition: { region: eu, workers: {cores}, readers: neural, neuralModel: (the jar's) }   # region eu | br | us
  * alertOutput: { bcmPin: 17, pulseMillis: 2000, maxPriority: 9 }   # optional: GPIO pulsed on a hotlist alert
  * management: { bind: 0.0.0.0, port: 5684, psk: [ { identity: tech-1, keyHex: 32+ hex digits } ],    # optional: CoAP/DTLS
  *               loopbacks: [ { name: flash-door, drive: 17, sense: 22, inverted: false } ] }       # optional: /test/gpio
@@ -215,6 +215,9 @@ public final class AgentConfigLoader {
             }
         }
         String model = r.string(n, "recognition", "neuralModel", null, false);
+        if (model != null && !readers.contains(PlateReaderKind.NEURAL)) {
+            r.error("recognition.neuralModel", "is only read by the neural reader, which recognition.readers leaves out");
+        }
         return new RecognitionSettings(region, workers, readers, model == null ? null : Path.of(model));
     }
 

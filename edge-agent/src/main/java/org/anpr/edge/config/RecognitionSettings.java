@@ -32,8 +32,4 @@ public record RecognitionSettings(Region region, int workers, Set<PlateReaderKin
         }
         readers = Set.copyOf(readers);
     }
-
-    public RecognitionSettings(Region region, int workers) {
-        this(region, workers, DEFAULTS.readers(), null);
-    }
 }

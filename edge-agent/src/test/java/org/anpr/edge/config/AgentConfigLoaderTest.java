@@ -145,6 +145,10 @@ class AgentConfigLoaderTest {
                 () -> AgentConfigLoader.parse(VALID + "recognition: { readers: 'tesseract,lstm' }\n"));
         assertTrue(readers.errors().contains("recognition.readers: unknown reader 'lstm' (known: tesseract,plate,glyphs,neural)"),
                 readers.errors().toString());
+        ConfigException unused = assertThrows(ConfigException.class, () -> AgentConfigLoader.parse(VALID
+                + "recognition: { readers: tesseract, neuralModel: m.onnx }\n"));
+        assertTrue(unused.errors().contains("recognition.neuralModel: is only read by the neural reader, which recognition.readers leaves out"),
+                unused.errors().toString());
         ConfigException none = assertThrows(ConfigException.class,
                 () -> AgentConfigLoader.parse(VALID + "recognition: { readers: none }\n"));
         assertTrue(none.errors().get(0).startsWith("recognition.readers: at least one reader is needed"), none.errors().toString());
